@@ -1,0 +1,18 @@
+package io.iocmonitor.base;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The clock every time-dependent service receives, so that tests can set it. */
+@Configuration(proxyBeanMethods = false)
+class BaseConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

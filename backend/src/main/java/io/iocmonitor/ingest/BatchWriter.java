@@ -1,0 +1,125 @@
+package io.iocmonitor.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.iocmonitor.store.TelemetryStore;
+import io.iocmonitor.store.WriteResult;
+import io.iocmonitor.telemetry.DossierEvent;
+import io.iocmonitor.telemetry.ParsedMessage;
+import io.iocmonitor.telemetry.RejectReason;
+import io.iocmonitor.telemetry.Rejection;
+import io.iocmonitor.telemetry.TelemetryParser;
+
+/**
+ * Drains the inbound queue into batches, stores each batch in one transaction, then acknowledges its messages.
+ * A failed commit is retried with the same messages (unacknowledged, so the broker still holds them), never dropped.
+ */
+final class BatchWriter implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
+
+    private final BlockingQueue<InboundMessage> queue;
+    private final TelemetryParser parser;
+    private final TelemetryStore store;
+    private final IngestMetrics metrics;
+    private final Consumer<InboundMessage> acknowledge;
+    private final int maxBatchMessages;
+    private final Duration maxBatchDelay;
+    private volatile boolean running = true;
+
+    BatchWriter(BlockingQueue<InboundMessage> queue, TelemetryParser parser, TelemetryStore store,
+            IngestMetrics metrics, Consumer<InboundMessage> acknowledge, IngestProperties properties) {
+        this.queue = queue;
+        this.parser = parser;
+        this.store = store;
+        this.metrics = metrics;
+        this.acknowledge = acknowledge;
+        this.maxBatchMessages = properties.maxBatchMessages();
+        this.maxBatchDelay = properties.maxBatchDelay();
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                List<InboundMessage> batch = nextBatch();
+                if (!batch.isEmpty()) {
+                    storeUntilCommitted(batch);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private List<InboundMessage> nextBatch() throws InterruptedException {
+        List<InboundMessage> batch = new ArrayList<>();
+        InboundMessage first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        long deadline = System.nanoTime() + maxBatchDelay.toNanos();
+        while (batch.size() < maxBatchMessages) {
+            InboundMessage next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    private void storeUntilCommitted(List<InboundMessage> batch) throws InterruptedException {
+        List<DossierEvent> events = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        for (InboundMessage message : batch) {
+            ParsedMessage parsed = parseSafely(message);
+            events.addAll(parsed.dossierEvents());
+            rejections.addAll(parsed.rejections());
+        }
+        Duration delay = Duration.ofMillis(500);
+        while (running) {
+            long start = System.nanoTime();
+            try {
+                WriteResult result = store.write(events, rejections);
+                metrics.committed(batch.size(), result, Duration.ofNanos(System.nanoTime() - start));
+                rejections.forEach(metrics::rejected);
+                batch.forEach(acknowledge);
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Storing a batch of {} messages failed; retrying in {} ms: {}", batch.size(),
+                        delay.toMillis(), e.toString());
+                Thread.sleep(delay.toMillis());
+                delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay.multipliedBy(2);
+            }
+        }
+    }
+
+    // A bug in parsing one message must not take the others down with it: it becomes a dead letter too.
+    private ParsedMessage parseSafely(InboundMessage message) {
+        try {
+            return parser.parse(message.topic(), message.payload());
+        } catch (RuntimeException e) {
+            log.error("Unexpected failure parsing a message on {}", message.topic(), e);
+            return new ParsedMessage(List.of(), List.of(TelemetryParser.reject(message.topic(),
+                    new String(message.payload(), StandardCharsets.UTF_8),
+                    RejectReason.INTERNAL_ERROR, "internal error while parsing: " + e)));
+        }
+    }
+}

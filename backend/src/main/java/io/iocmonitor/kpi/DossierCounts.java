@@ -1,0 +1,57 @@
+package io.iocmonitor.kpi;
+
+/**
+ * The dossier counts of one scope and period (SPEC §5, §8), from which every dossier rate follows.
+ *
+ * @param key              {@code all}, a province code, a commune code or a procedure code
+ * @param paymentDue       received whose procedure has a fee ({@code payment} ≠ none)
+ * @param fullyOnline      completed and fully online ({@link FullyOnlineRule})
+ * @param overdueOpen      open at the end of the period (or now, if earlier) with the deadline passed
+ */
+public record DossierCounts(
+        String key,
+        long received,
+        long receivedOnline,
+        long digitized,
+        long paymentDue,
+        long paidOnline,
+        long completed,
+        long fullyOnline,
+        long onTime,
+        long overdueCompleted,
+        long overdueOpen,
+        long eResult,
+        long eSigned) {
+
+    public static DossierCounts zero(String key) {
+        return new DossierCounts(key, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    public Rate fullProcessOnlineRate(int minSample) {
+        return Rate.of(fullyOnline, completed, minSample);
+    }
+
+    public Rate onlineSubmissionRate(int minSample) {
+        return Rate.of(receivedOnline, received, minSample);
+    }
+
+    public Rate digitisationRate(int minSample) {
+        return Rate.of(digitized, received, minSample);
+    }
+
+    public Rate onlinePaymentRate(int minSample) {
+        return Rate.of(paidOnline, paymentDue, minSample);
+    }
+
+    public Rate onTimeRate(int minSample) {
+        return Rate.of(onTime, completed, minSample);
+    }
+
+    public Rate eResultRate(int minSample) {
+        return Rate.of(eResult, completed, minSample);
+    }
+
+    public Rate eSignatureRate(int minSample) {
+        return Rate.of(eSigned, completed, minSample);
+    }
+}

@@ -1,0 +1,33 @@
+package io.iocmonitor.ui;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+
+import io.iocmonitor.kpi.Rate;
+
+/** Rates and counts as people read them in the chosen locale: "41,3 %" in Vietnamese, "41.3%" in English. */
+final class RateFormat {
+
+    private final NumberFormat percent;
+    private final NumberFormat integer;
+
+    RateFormat(Locale locale) {
+        percent = NumberFormat.getPercentInstance(locale);
+        percent.setMinimumFractionDigits(1);
+        percent.setMaximumFractionDigits(1);
+        integer = NumberFormat.getIntegerInstance(locale);
+    }
+
+    String rate(Rate rate) {
+        return rate.value() == null ? "–" : percent.format(rate.value());
+    }
+
+    String count(long value) {
+        return integer.format(value);
+    }
+
+    /** The rate as a percentage rounded to one decimal, for charts. */
+    static double percentValue(Rate rate) {
+        return rate.value() == null ? 0 : Math.round(rate.value() * 1000) / 10.0;
+    }
+}

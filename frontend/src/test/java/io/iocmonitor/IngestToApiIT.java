@@ -1,0 +1,226 @@
+package io.iocmonitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.iocmonitor.ingest.BrokerEndpoint;
+import io.iocmonitor.ingest.MqttIngestor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole data path on real parts: events published with Paho to a real broker are validated, de-duplicated,
+ * stored in a real PostgreSQL and counted by GET /api/v1/kpis, within seconds; bad input stops nothing.
+ */
+class IngestToApiIT {
+
+    private static final String DATABASE = "ioc_it_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String OCTOBER = "from=2025-10-01&to=2025-11-01";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static ConfigurableApplicationContext app;
+    private static MqttClient publisher;
+    private static HttpClient http = HttpClient.newHttpClient();
+    private static String base;
+
+    @BeforeAll
+    static void startApplicationAndPublish() throws Exception {
+        List<String> args = new ArrayList<>(TestServices.applicationArguments(DATABASE));
+        args.add("--server.port=0");
+        app = new SpringApplicationBuilder(IocMonitorApplication.class).run(args.toArray(String[]::new));
+        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+
+        publisher = new MqttClient(app.getBean(BrokerEndpoint.class).url(), "ioc-it-pub-" + UUID.randomUUID(),
+                new MemoryPersistence());
+        publisher.connect(new MqttConnectionOptions());
+        app.getBean(MqttIngestor.class).awaitSubscribed(Duration.ofSeconds(30));
+
+        String d1 = received("e1", "D1", "2025-10-10T09:00:00+07:00", "online", true, "online");
+        publish("01/01001", d1);
+        publish("01/01001", completed("e2", "D1", "2025-10-12T10:00:00+07:00", true));
+        publish("01/01001", d1); // the same event again
+        publish("01/01002", received("e3", "D1", "2025-10-11T09:00:00+07:00", "offline", false, "offline"));
+        publish("01/01001", "{this is not json");
+        publish("01/01003", received("e4", "D2", "2025-10-20T09:00:00+07:00", "offline", false, "none"));
+        publish("79/-", "[" + received("e5", "D9", "2025-10-21T09:00:00+07:00", "online", true, "none")
+                + ", {\"id\":\"e6\",\"ts\":\"2025-10-21T09:00:00+07:00\",\"dossierId\":\"D10\","
+                + "\"procedureCode\":\"1.001612\",\"event\":\"received\"}]");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (publisher != null) {
+            publisher.disconnect();
+            publisher.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (TestServices.isListening(5432)) {
+            TestServices.dropDatabase(DATABASE);
+        }
+    }
+
+    private static String received(String id, String dossier, String ts, String channel, boolean fullProcess,
+            String payment) {
+        return """
+                {"id":"%s","ts":"%s","dossierId":"%s","procedureCode":"1.004227","event":"received",
+                 "channel":"%s","fullProcess":%s,"dueAt":"2025-10-25T17:00:00+07:00","digitized":true,
+                 "payment":"%s"}""".formatted(id, ts, dossier, channel, fullProcess, payment);
+    }
+
+    private static String completed(String id, String dossier, String ts, boolean eResult) {
+        return """
+                {"id":"%s","ts":"%s","dossierId":"%s","procedureCode":"1.004227","event":"completed",
+                 "eResult":%s,"eSigned":true}""".formatted(id, ts, dossier, eResult);
+    }
+
+    private static void publish(String site, String payload) throws Exception {
+        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        publisher.publish("ioc/v1/" + site + "/dossier", message);
+    }
+
+    private static HttpResponse<String> get(String path, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (user != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode getJson(String path, String user) throws Exception {
+        HttpResponse<String> response = get(path, user);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** Polls until the KPI answer satisfies the condition: ingestion is asynchronous. */
+    private static JsonNode awaitKpis(String query, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode body = getJson("/api/v1/kpis?" + query, "inspector");
+        while (!condition.test(body) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            body = getJson("/api/v1/kpis?" + query, "inspector");
+        }
+        return body;
+    }
+
+    @Test
+    void publishedEventsReachTheKpisAndARepeatIsCountedOnce() throws Exception {
+        JsonNode body = awaitKpis(OCTOBER + "&groupBy=none&province=01",
+                b -> b.get("rows").get(0).get("received").asLong() == 2);
+        JsonNode all = body.get("rows").get(0);
+        assertThat(all.get("key").asString()).isEqualTo("all");
+        // D1 (its earliest received, online and full-process) and D2; the repeat and the later received of D1
+        // count nothing
+        assertThat(all.get("received").asLong()).isEqualTo(2);
+        assertThat(all.get("receivedOnline").asLong()).isEqualTo(1);
+        assertThat(all.get("completed").asLong()).isEqualTo(1);
+        assertThat(all.get("fullyOnline").asLong()).isEqualTo(1);
+        assertThat(all.get("fullProcessOnlineRate").asDouble()).isEqualTo(1.0);
+        assertThat(all.get("onlineSubmissionRate").asDouble()).isEqualTo(0.5);
+        assertThat(all.get("insufficientData").toString()).contains("fullProcessOnlineRate");
+    }
+
+    @Test
+    void aMalformedMessageDoesNotStopTheNextAndABadBatchElementSparesTheOthers() throws Exception {
+        JsonNode body = awaitKpis(OCTOBER + "&groupBy=province",
+                b -> rowOf(b, "79").get("received").asLong() == 1 && rowOf(b, "01").get("received").asLong() == 2);
+        assertThat(rowOf(body, "79").get("received").asLong()).isEqualTo(1);
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        List<Map<String, Object>> deadLetters = jdbc.queryForList(
+                "SELECT topic, reason, payload FROM dead_letter ORDER BY id");
+        assertThat(deadLetters).extracting(r -> r.get("reason").toString())
+                .anySatisfy(reason -> assertThat(reason).startsWith("not valid JSON"))
+                .anySatisfy(reason -> assertThat(reason).isEqualTo("field \"channel\" is missing"));
+        assertThat(deadLetters).extracting(r -> r.get("payload").toString())
+                .anySatisfy(payload -> assertThat(payload).contains("\"e6\""));
+    }
+
+    @Test
+    void groupByProvinceHasEveryProvinceWithZerosWhereNothingHappened() throws Exception {
+        JsonNode body = getJson("/api/v1/kpis?" + OCTOBER + "&groupBy=province", "inspector");
+        assertThat(body.get("groupBy").asString()).isEqualTo("province");
+        assertThat(body.get("rows")).hasSize(34);
+        JsonNode quiet = rowOf(body, "04");
+        assertThat(quiet.get("received").asLong()).isZero();
+        assertThat(quiet.get("fullProcessOnlineRate").isNull()).isTrue();
+    }
+
+    @Test
+    void provincesListsTheThirtyFourWithTheirCommuneCounts() throws Exception {
+        JsonNode body = getJson("/api/v1/provinces", "inspector");
+        assertThat(body).hasSize(34);
+        assertThat(body.get(0).get("code").asString()).isEqualTo("01");
+        assertThat(body.get(0).get("name").asString()).isEqualTo("Thành phố Hà Nội");
+        assertThat(body.get(0).get("communes").asInt()).isEqualTo(126);
+    }
+
+    @Test
+    void withoutCredentialsTheApiAnswers401() throws Exception {
+        assertThat(get("/api/v1/kpis?" + OCTOBER, null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/kpis?" + OCTOBER, "nobody").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aLeaderSeesOnlyTheirProvince() throws Exception {
+        JsonNode body = getJson("/api/v1/kpis?" + OCTOBER + "&groupBy=province", "leader-01");
+        assertThat(body.get("rows")).hasSize(1);
+        assertThat(body.get("rows").get(0).get("key").asString()).isEqualTo("01");
+        assertThat(getJson("/api/v1/provinces", "leader-01")).hasSize(1);
+        assertThat(get("/api/v1/kpis?" + OCTOBER + "&province=79", "leader-01").statusCode()).isEqualTo(403);
+        awaitKpis(OCTOBER + "&groupBy=none&province=79", b -> b.get("rows").get(0).get("received").asLong() == 1);
+        JsonNode own = getJson("/api/v1/kpis?" + OCTOBER + "&groupBy=none", "leader-79");
+        assertThat(own.get("rows").get(0).get("received").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void badParametersAreNamed() throws Exception {
+        HttpResponse<String> response = get("/api/v1/kpis?from=2025-10-01&to=2025-11-01&groupBy=galaxy", "inspector");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("groupBy \\\"galaxy\\\" is not supported");
+    }
+
+    @Test
+    void healthAndIngestMetricsAreExposed() throws Exception {
+        assertThat(get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
+        awaitKpis(OCTOBER + "&groupBy=none", b -> b.get("rows").get(0).get("received").asLong() >= 3);
+        String metrics = get("/actuator/prometheus", null).body();
+        assertThat(metrics).contains("ioc_ingest_events_total{");
+        assertThat(metrics).contains("ioc_ingest_rejected_total{");
+    }
+
+    private static JsonNode rowOf(JsonNode body, String key) {
+        for (JsonNode row : body.get("rows")) {
+            if (row.get("key").asString().equals(key)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + key + " in " + body);
+    }
+}

@@ -1,0 +1,190 @@
+package io.iocmonitor.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application ({@code frontend/target/ioc-monitor.jar}) run as a separate process,
+ * the way {@code ./ioc demo} runs it: embedded PostgreSQL, embedded MQTT broker and simulator
+ * (all defaults), but on free ports. For browser and other black-box tests.
+ *
+ * <p>System properties (set by the failsafe configuration in {@code frontend/pom.xml}):
+ * {@code project.build.directory} (where {@code ioc-monitor.jar} is; default {@code target}),
+ * {@code ioc.it.app.jar} (overrides the jar), {@code ioc.it.app.args} (extra application arguments,
+ * space separated), {@code ioc.it.startup-timeout-seconds} (default 120).
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("ioc.it.startup-timeout-seconds", 120));
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final Thread shutdownHook = new Thread(this::close, "packaged-app-stop");
+
+    private PackagedApp(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the jar with {@code java} of the running JVM and waits until its health is UP. */
+    public static PackagedApp start(String... extraArgs) throws IOException, InterruptedException {
+        Path jar = jar();
+        int[] ports = freePorts(2);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString(),
+                "--server.port=" + ports[0], "--ioc.mqtt.embedded.port=" + ports[1]));
+        String more = System.getProperty("ioc.it.app.args", "").strip();
+        if (!more.isEmpty()) command.addAll(Arrays.asList(more.split("\\s+")));
+        command.addAll(List.of(extraArgs));
+
+        Path log = jar.resolveSibling("it-app-" + ports[0] + ".log");
+        // Run from the repository root (<root>/frontend/target/ioc-monitor.jar), like ./ioc demo does.
+        Path root = jar.getParent();
+        for (int up = 0; up < 2 && root.getParent() != null; up++) {
+            root = root.getParent();
+        }
+        Process process = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        process.getOutputStream().close();
+        PackagedApp app = new PackagedApp(process, log, ports[0]);
+        Runtime.getRuntime().addShutdownHook(app.shutdownHook);
+        try {
+            app.awaitHealthy();
+        } catch (RuntimeException | InterruptedException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://localhost:<port><path>}. */
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The last {@code lines} lines of the application's output. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    private void awaitHealthy() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        String last = "no answer";
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application exited with code " + process.exitValue()
+                        + " before it was healthy. Last lines of " + log + ":\n" + logTail(60));
+            }
+            try {
+                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                String body = response.body();
+                last = "HTTP " + response.statusCode() + " " + body.substring(0, Math.min(300, body.length()));
+                if (response.statusCode() == 200 && body.replaceAll("\\s", "").contains("\"status\":\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The application was not UP at " + url("/actuator/health")
+                        + " after " + STARTUP_TIMEOUT.toSeconds() + " s (last answer: " + last
+                        + "). Last lines of " + log + ":\n" + logTail(60));
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Stops the application gracefully (SIGTERM, so it stops its embedded database), then forcibly. */
+    @Override
+    public synchronized void close() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        try {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        // e.g. an embedded PostgreSQL left behind by a forced stop
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // called from the hook itself
+        }
+    }
+
+    private static Path jar() {
+        String explicit = System.getProperty("ioc.it.app.jar");
+        Path jar = (explicit != null ? Path.of(explicit)
+                : Path.of(System.getProperty("project.build.directory", "target"), "ioc-monitor.jar"))
+                .toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build it first (mvn package, or run the"
+                    + " tests with ./ioc test / mvn verify, which package before the integration tests)");
+        }
+        return jar;
+    }
+
+    private static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // nothing to do
+                }
+            }
+        }
+    }
+}
