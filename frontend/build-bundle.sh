@@ -102,5 +102,5 @@ mvn -B -pl frontend -am prepare-package -Dmaven.test.skip=true \
   "$@"
 
 [[ -f "$BUNDLE" && "$BUNDLE" -nt "$marker" ]] || die "Maven succeeded but $BUNDLE was not (re)written"
-echo "build-bundle: wrote ${BUNDLE#"$ROOT"/} ($(du -h "$BUNDLE" | cut -f1)). "
+echo "build-bundle: wrote ${BUNDLE#"$ROOT"/} ($(du -h "$BUNDLE" | cut -f1))."
 echo "build-bundle: commit it, with frontend/package.json, package-lock.json, vite.config.ts, tsconfig.json, types.d.ts and src/main/frontend/index.html."

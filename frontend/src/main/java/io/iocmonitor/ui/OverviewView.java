@@ -168,8 +168,8 @@ public class OverviewView extends VerticalLayout {
     private ObjectNode gaugeOption(String name, Rate rate) {
         double target = kpis.properties().fullProcessOnlineTarget();
         ObjectNode option = EChart.newOption();
-        option.putObject("title").put("text", getTranslation("overview.target", format.rate(
-                Rate.of(Math.round(target * 1000), 1000, 0)))).put("left", "center").put("bottom", 0)
+        option.putObject("title").put("text", getTranslation("overview.target", format.percent(target)))
+                .put("left", "center").put("bottom", 0)
                 .putObject("textStyle").put("fontSize", 13).put("fontWeight", "normal");
         ObjectNode series = option.putArray("series").addObject();
         series.put("type", "gauge").put("min", 0).put("max", 100);
@@ -178,7 +178,8 @@ public class OverviewView extends VerticalLayout {
         colours.addArray().add(target).add("#e0e0e0");
         colours.addArray().add(1).add("#c8e6c9");
         series.putObject("itemStyle").put("color", colour(rate));
-        series.putObject("detail").put("formatter", "{value} %").put("fontSize", 26)
+        // ECharts would print the value with a decimal point whatever the locale: send it formatted
+        series.putObject("detail").put("formatter", format.rate(rate)).put("fontSize", 26)
                 .putArray("offsetCenter").add(0).add("40%");
         series.putObject("title").putArray("offsetCenter").add(0).add("70%");
         series.putArray("data").addObject().put("value", RateFormat.percentValue(rate)).put("name", name);
@@ -206,7 +207,8 @@ public class OverviewView extends VerticalLayout {
         }
         ObjectNode markLine = series.putObject("markLine").put("symbol", "none");
         markLine.putObject("lineStyle").put("color", COLOUR_BELOW).put("type", "dashed");
-        markLine.putObject("label").put("formatter", getTranslation("overview.target-line"));
+        markLine.putObject("label").put("formatter", getTranslation("overview.target-line"))
+                .put("position", "insideEndTop");
         markLine.putArray("data").addObject().put("yAxis", target);
         return option;
     }

@@ -22,6 +22,13 @@ final class RateFormat {
         return rate.value() == null ? "–" : percent.format(rate.value());
     }
 
+    /** A target or threshold, e.g. "80 %": no decimals unless it has some. */
+    String percent(double fraction) {
+        NumberFormat plain = (NumberFormat) percent.clone();
+        plain.setMinimumFractionDigits(0);
+        return plain.format(fraction);
+    }
+
     String count(long value) {
         return integer.format(value);
     }
