@@ -23,11 +23,15 @@ class SecurityBeans {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        // Machines get a 401 challenge, never the UI's redirect to the log-in page.
+        ApiChallenge challenge = new ApiChallenge();
         return http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> { })
+                .httpBasic(basic -> basic.authenticationEntryPoint(challenge))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(challenge)
+                        .accessDeniedHandler(challenge))
                 // read-only endpoints so far; state-changing ones will need CSRF for session callers
                 .csrf(csrf -> csrf.disable())
                 .build();

@@ -87,7 +87,7 @@ public final class TelemetrySimulator implements AutoCloseable {
         return null;
     }
 
-    private int publishUpTo(MqttPublisher publisher, Instant now) throws MqttException {
+    private int publishUpTo(MqttPublisher publisher, Instant now) throws InterruptedException {
         List<SimulatedEvent> events = dossiers.advanceTo(now);
         Map<String, List<ObjectNode>> byTopic = new LinkedHashMap<>();
         for (SimulatedEvent e : events) {
@@ -96,9 +96,28 @@ public final class TelemetrySimulator implements AutoCloseable {
         for (Map.Entry<String, List<ObjectNode>> entry : byTopic.entrySet()) {
             List<ObjectNode> batch = entry.getValue();
             for (int i = 0; i < batch.size(); i += MAX_BATCH) {
-                publisher.publish(entry.getKey(), batch.subList(i, Math.min(batch.size(), i + MAX_BATCH)));
+                publishUntilAccepted(publisher, entry.getKey(),
+                        batch.subList(i, Math.min(batch.size(), i + MAX_BATCH)));
             }
         }
         return events.size();
+    }
+
+    // The broker may refuse for a moment (too many in flight, reconnecting): wait and try again, never drop.
+    private void publishUntilAccepted(MqttPublisher publisher, String topic, List<ObjectNode> batch)
+            throws InterruptedException {
+        long delayMs = 50;
+        while (running) {
+            try {
+                publisher.publish(topic, batch);
+                return;
+            } catch (MqttException e) {
+                if (delayMs >= 1600) {
+                    log.warn("Simulator cannot publish to {} ({}); retrying", topic, e.getMessage());
+                }
+                Thread.sleep(delayMs);
+                delayMs = Math.min(delayMs * 2, 5000);
+            }
+        }
     }
 }
