@@ -65,6 +65,20 @@ class IngestToApiIT {
         publish("01/01002", received("e3", "D1", "2025-10-11T09:00:00+07:00", "offline", false, "offline"));
         publish("01/01001", "{this is not json");
         publish("01/01003", received("e4", "D2", "2025-10-20T09:00:00+07:00", "offline", false, "none"));
+        publishKind("01/01001/vneid", """
+                [{"id":"v1","ts":"2025-10-21T09:00:00+07:00","result":"ok","latencyMs":850},
+                 {"id":"v2","ts":"2025-10-21T09:01:00+07:00","result":"fail","latencyMs":120,"errorCode":"E401"}]""");
+        publishKind("01/01001/probe", """
+                {"id":"p1","ts":"2025-10-21T09:00:00+07:00","target":"dichvucong.gov.vn","targetType":"portal",
+                 "method":"http","up":true,"latencyMs":230}""");
+        publishKind("01/-/sync", """
+                {"id":"s1","ts":"2025-10-21T09:00:00+07:00","system":"mcdt-hanoi","pending":12,"failed":1,
+                 "lagSeconds":340}""");
+        publishKind("01/01001/heartbeat", """
+                {"id":"h1","ts":"2025-10-21T09:00:00+07:00","collector":"c-01001","version":"0.1.0","status":"online"}""");
+        publishKind("01/01001/probe", """
+                {"id":"p2","ts":"2025-10-21T09:00:00+07:00","target":"x","targetType":"satellite","method":"http",
+                 "up":true}""");
         publish("79/-", "[" + received("e5", "D9", "2025-10-21T09:00:00+07:00", "online", true, "none")
                 + ", {\"id\":\"e6\",\"ts\":\"2025-10-21T09:00:00+07:00\",\"dossierId\":\"D10\","
                 + "\"procedureCode\":\"1.001612\",\"event\":\"received\"}]");
@@ -99,9 +113,13 @@ class IngestToApiIT {
     }
 
     private static void publish(String site, String payload) throws Exception {
+        publishKind(site + "/dossier", payload);
+    }
+
+    private static void publishKind(String siteAndKind, String payload) throws Exception {
         MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
         message.setQos(1);
-        publisher.publish("ioc/v1/" + site + "/dossier", message);
+        publisher.publish("ioc/v1/" + siteAndKind, message);
     }
 
     private static HttpResponse<String> get(String path, String user) throws Exception {
@@ -213,6 +231,35 @@ class IngestToApiIT {
         String metrics = get("/actuator/prometheus", null).body();
         assertThat(metrics).contains("ioc_ingest_events_total{");
         assertThat(metrics).contains("ioc_ingest_rejected_total{");
+    }
+
+    @Test
+    void everyKindIsStoredAndABadProbeBecomesADeadLetter() throws Exception {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while ((jdbc.queryForObject("SELECT count(*) FROM heartbeat_event", Long.class) == 0
+                || jdbc.queryForObject("SELECT count(*) FROM dead_letter WHERE payload LIKE '%satellite%'",
+                        Long.class) == 0)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(jdbc.queryForList("SELECT result FROM vneid_event ORDER BY ts", String.class))
+                .containsExactly("ok", "fail");
+        assertThat(jdbc.queryForObject("SELECT target_type FROM probe_event", String.class)).isEqualTo("portal");
+        assertThat(jdbc.queryForObject("SELECT lag_seconds FROM sync_event WHERE system = 'mcdt-hanoi'", Long.class))
+                .isEqualTo(340);
+        assertThat(jdbc.queryForObject("SELECT status FROM heartbeat_event", String.class)).isEqualTo("online");
+        assertThat(jdbc.queryForObject(
+                "SELECT last_event_ts = '2025-10-21T02:01:00Z' FROM site_activity WHERE province = '01' AND commune = '01001'",
+                Boolean.class)).isTrue();
+
+        JsonNode deadLetters = getJson("/api/v1/dead-letters?limit=50", "operator");
+        assertThat(deadLetters.toString()).contains("field \\\"targetType\\\": \\\"satellite\\\" is not one of");
+        JsonNode first = deadLetters.get(0);
+        assertThat(first.has("receivedAt") && first.has("topic") && first.has("reason") && first.has("payload"))
+                .isTrue();
+        JsonNode forLeader79 = getJson("/api/v1/dead-letters", "leader-79");
+        forLeader79.forEach(d -> assertThat(d.get("topic").asString()).startsWith("ioc/v1/79/"));
     }
 
     private static JsonNode rowOf(JsonNode body, String key) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.iocmonitor.store.TelemetryStore;
 import io.iocmonitor.store.WriteResult;
-import io.iocmonitor.telemetry.DossierEvent;
+import io.iocmonitor.telemetry.TelemetryEvent;
 import io.iocmonitor.telemetry.ParsedMessage;
 import io.iocmonitor.telemetry.RejectReason;
 import io.iocmonitor.telemetry.Rejection;
@@ -86,11 +86,11 @@ final class BatchWriter implements Runnable {
     }
 
     private void storeUntilCommitted(List<InboundMessage> batch) throws InterruptedException {
-        List<DossierEvent> events = new ArrayList<>();
+        List<TelemetryEvent> events = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         for (InboundMessage message : batch) {
             ParsedMessage parsed = parseSafely(message);
-            events.addAll(parsed.dossierEvents());
+            events.addAll(parsed.events());
             rejections.addAll(parsed.rejections());
         }
         Duration delay = Duration.ofMillis(500);

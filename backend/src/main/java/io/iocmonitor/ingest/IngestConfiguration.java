@@ -31,7 +31,8 @@ class IngestConfiguration {
     MqttIngestor mqttIngestor(BrokerEndpoint broker, IngestProperties properties, ReferenceData reference,
             TelemetryStore store, MeterRegistry registry, Clock clock) {
         String clientId = properties.clientId() != null ? properties.clientId() : "ioc-monitor-" + hostName();
-        return new MqttIngestor(broker, properties, new TelemetryParser(reference, clock), store, registry, clientId);
+        return new MqttIngestor(broker, properties, new TelemetryParser(reference, clock), store, registry, clock,
+                clientId);
     }
 
     private static String hostName() {

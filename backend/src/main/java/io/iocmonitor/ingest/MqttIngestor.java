@@ -1,6 +1,7 @@
 package io.iocmonitor.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -47,13 +48,13 @@ public class MqttIngestor implements SmartLifecycle, MqttCallback {
     private volatile boolean running;
 
     public MqttIngestor(BrokerEndpoint broker, IngestProperties properties, TelemetryParser parser,
-            TelemetryStore store, MeterRegistry registry, String clientId) {
+            TelemetryStore store, MeterRegistry registry, Clock clock, String clientId) {
         this.broker = broker;
         this.properties = properties;
         this.clientId = clientId;
         // Bounded by what the broker may send unacknowledged, so put() never blocks for long.
         this.queue = new ArrayBlockingQueue<>(properties.receiveMaximum() * 2);
-        this.metrics = new IngestMetrics(registry, queue);
+        this.metrics = new IngestMetrics(registry, queue, clock);
         this.writer = new BatchWriter(queue, parser, store, metrics, this::acknowledge, properties);
     }
 

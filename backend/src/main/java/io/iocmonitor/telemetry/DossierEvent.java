@@ -25,7 +25,12 @@ public record DossierEvent(
         @Nullable Boolean digitized,
         @Nullable Payment payment,
         @Nullable Boolean eResult,
-        @Nullable Boolean eSigned) {
+        @Nullable Boolean eSigned) implements TelemetryEvent {
+
+    @Override
+    public TelemetryKind kind() {
+        return TelemetryKind.DOSSIER;
+    }
 
     public static DossierEvent received(String id, Instant ts, String province, String commune, String dossierId,
             String procedureCode, Channel channel, boolean fullProcess, Instant dueAt, boolean digitized,

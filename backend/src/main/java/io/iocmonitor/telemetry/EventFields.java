@@ -71,18 +71,43 @@ final class EventFields {
     <E extends Enum<E>> E requireEnum(String field, Class<E> type) {
         JsonNode value = require(field);
         String allowed = Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT))
+                .map(WireNames::of)
                 .collect(Collectors.joining(", "));
         if (!value.isString()) {
             throw wrongType(field, "one of " + allowed, value);
         }
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().toLowerCase(Locale.ROOT).equals(value.stringValue())) {
+            if (WireNames.of(constant).equals(value.stringValue())) {
                 return constant;
             }
         }
         throw new InvalidTelemetryException(RejectReason.UNKNOWN_ENUM,
                 "field \"" + field + "\": \"" + value.stringValue() + "\" is not one of " + allowed);
+    }
+
+    /** An integer field of at least {@code min}. */
+    long requireLong(String field, long min) {
+        return integer(field, require(field), min);
+    }
+
+    @Nullable Long optionalLong(String field, @Nullable Long min) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return integer(field, value, min == null ? Long.MIN_VALUE : min);
+    }
+
+    private static long integer(String field, JsonNode value, long min) {
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw wrongType(field, "an integer", value);
+        }
+        long v = value.longValue();
+        if (v < min) {
+            throw new InvalidTelemetryException(RejectReason.BAD_VALUE,
+                    "field \"" + field + "\": " + v + " is below the minimum " + min);
+        }
+        return v;
     }
 
     private JsonNode require(String field) {

@@ -5,7 +5,6 @@ import java.util.Locale;
 /** Why a message or element was rejected, as a low-cardinality tag for metrics; the text says the rest. */
 public enum RejectReason {
     BAD_TOPIC,
-    UNSUPPORTED_KIND,
     TOO_LARGE,
     INVALID_JSON,
     NOT_AN_OBJECT,

@@ -47,22 +47,18 @@ public final class TelemetryParser {
         } catch (JacksonException e) {
             return ParsedMessage.rejected(reject(topicName, payload, RejectReason.INVALID_JSON, "not valid JSON: " + e.getOriginalMessage()));
         }
-        if (topic.kind() != TelemetryKind.DOSSIER) {
-            return ParsedMessage.rejected(reject(topicName, payload, RejectReason.UNSUPPORTED_KIND,
-                    "kind \"" + topic.kind().wireName() + "\" is not ingested by this server version"));
-        }
         List<JsonNode> elements = new ArrayList<>();
         if (root.isArray()) {
             root.forEach(elements::add);
         } else {
             elements.add(root);
         }
-        List<DossierEvent> events = new ArrayList<>(elements.size());
+        List<TelemetryEvent> events = new ArrayList<>(elements.size());
         List<Rejection> rejections = new ArrayList<>();
         Instant latestAllowed = clock.instant().plus(MAX_CLOCK_SKEW);
         for (JsonNode element : elements) {
             try {
-                events.add(DossierEventReader.read(new EventFields(element), topic, latestAllowed));
+                events.add(EventReader.read(new EventFields(element), topic, latestAllowed));
             } catch (InvalidTelemetryException e) {
                 rejections.add(reject(topicName, element.toString(), e.reason(), e.getMessage()));
             }

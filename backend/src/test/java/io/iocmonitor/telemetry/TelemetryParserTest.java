@@ -40,7 +40,7 @@ class TelemetryParserTest {
 
     private String onlyReason(String topic, String payload) {
         ParsedMessage parsed = parse(topic, payload);
-        assertThat(parsed.dossierEvents()).isEmpty();
+        assertThat(parsed.events()).isEmpty();
         assertThat(parsed.rejections()).hasSize(1);
         return parsed.rejections().getFirst().reason();
     }
@@ -49,7 +49,7 @@ class TelemetryParserTest {
     void validReceivedIsParsedWithEveryField() {
         ParsedMessage parsed = parse(TOPIC, received("e1"));
         assertThat(parsed.rejections()).isEmpty();
-        DossierEvent e = parsed.dossierEvents().getFirst();
+        DossierEvent e = (DossierEvent) parsed.events().getFirst();
         assertThat(e.id()).isEqualTo("e1");
         assertThat(e.ts()).isEqualTo(Instant.parse("2025-10-15T01:30:00Z"));
         assertThat(e.province()).isEqualTo("01");
@@ -67,14 +67,14 @@ class TelemetryParserTest {
                 {"id":"c1","ts":"2025-10-15T02:00:00Z","dossierId":"D1","procedureCode":"1.004227",
                  "event":"completed","eResult":true,"eSigned":false}""");
         assertThat(parsed.rejections()).isEmpty();
-        assertThat(parsed.dossierEvents().getFirst().eResult()).isTrue();
+        assertThat(((DossierEvent) parsed.events().getFirst()).eResult()).isTrue();
     }
 
     @Test
     void aBadElementOfABatchIsRejectedAloneAndTheOthersKept() {
         String batch = "[" + received("a") + ", {\"id\":\"b\"}, " + received("c") + "]";
         ParsedMessage parsed = parse(TOPIC, batch);
-        assertThat(parsed.dossierEvents()).extracting(DossierEvent::id).containsExactly("a", "c");
+        assertThat(parsed.events()).extracting(TelemetryEvent::id).containsExactly("a", "c");
         assertThat(parsed.rejections()).singleElement()
                 .satisfies(r -> assertThat(r.reason()).isEqualTo("field \"ts\" is missing"))
                 .satisfies(r -> assertThat(r.payload()).isEqualTo("{\"id\":\"b\"}"));
@@ -142,7 +142,7 @@ class TelemetryParserTest {
     void messageAbove256KiBIsRejectedAndItsPayloadTruncated() {
         String huge = "[" + (received("x") + ",").repeat(2000) + received("y") + "]";
         ParsedMessage parsed = parse(TOPIC, huge);
-        assertThat(parsed.dossierEvents()).isEmpty();
+        assertThat(parsed.events()).isEmpty();
         assertThat(parsed.rejections().getFirst().reason()).contains("exceeds the limit of 262144 bytes");
         assertThat(parsed.rejections().getFirst().payload()).hasSize(TelemetryParser.MAX_DEAD_LETTER_PAYLOAD);
     }
@@ -155,5 +155,59 @@ class TelemetryParserTest {
     @Test
     void idLongerThan128CharactersIsRejected() {
         assertThat(onlyReason(TOPIC, received("i".repeat(129)))).isEqualTo("field \"id\": length 129 is outside 1–128");
+    }
+
+    @Test
+    void vneidAttemptIsParsed() {
+        ParsedMessage parsed = parse("ioc/v1/01/-/vneid", """
+                {"id":"v1","ts":"2025-10-15T08:30:00+07:00","result":"timeout","latencyMs":5000,"errorCode":"E42"}""");
+        assertThat(parsed.rejections()).isEmpty();
+        assertThat(parsed.events().getFirst()).isEqualTo(new VneidEvent("v1", Instant.parse("2025-10-15T01:30:00Z"),
+                "01", "-", VneidResult.TIMEOUT, 5000, "E42"));
+    }
+
+    @Test
+    void probeTargetTypesAreHyphenatedOnTheWire() {
+        ParsedMessage parsed = parse("ioc/v1/01/00004/probe", """
+                {"id":"p1","ts":"2025-10-15T08:30:00+07:00","target":"dvc-hanoi","targetType":"provincial-system",
+                 "method":"http","up":false,"latencyMs":1200}""");
+        assertThat(parsed.rejections()).isEmpty();
+        ProbeEvent probe = (ProbeEvent) parsed.events().getFirst();
+        assertThat(probe.targetType()).isEqualTo(ProbeTargetType.PROVINCIAL_SYSTEM);
+        assertThat(probe.up()).isFalse();
+        assertThat(probe.signalDbm()).isNull();
+    }
+
+    @Test
+    void probeWithAnUnknownMethodIsRejected() {
+        assertThat(onlyReason("ioc/v1/01/00004/probe", """
+                {"id":"p1","ts":"2025-10-15T08:30:00+07:00","target":"t","targetType":"portal","method":"ping",
+                 "up":true}""")).isEqualTo("field \"method\": \"ping\" is not one of icmp, tcp, http, dns, modem");
+    }
+
+    @Test
+    void negativeSyncCountsAreRejected() {
+        assertThat(onlyReason("ioc/v1/01/-/sync", """
+                {"id":"s1","ts":"2025-10-15T08:30:00+07:00","system":"dvc","pending":-1,"failed":0,"lagSeconds":3}"""))
+                .isEqualTo("field \"pending\": -1 is below the minimum 0");
+    }
+
+    @Test
+    void fractionalLatencyIsAWrongType() {
+        assertThat(onlyReason("ioc/v1/01/-/vneid", """
+                {"id":"v1","ts":"2025-10-15T08:30:00+07:00","result":"ok","latencyMs":12.5}"""))
+                .isEqualTo("field \"latencyMs\": expected an integer, got number");
+    }
+
+    @Test
+    void heartbeatNeedsItsStatus() {
+        assertThat(onlyReason("ioc/v1/01/00004/heartbeat", """
+                {"id":"h1","ts":"2025-10-15T08:30:00+07:00","collector":"c-00004","version":"1.0"}"""))
+                .isEqualTo("field \"status\" is missing");
+    }
+
+    @Test
+    void unknownKindIsRejected() {
+        assertThat(onlyReason("ioc/v1/01/00004/weather", received("x"))).contains("unknown kind \"weather\"");
     }
 }

@@ -33,6 +33,9 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.overview"), OverviewView.class));
+        if (authentication.hasAnyRole("OPERATOR", "ADMIN", "INSPECTOR")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.dead-letters"), DeadLettersView.class));
+        }
         addToDrawer(nav);
     }
 }

@@ -1,0 +1,63 @@
+package io.iocmonitor.telemetry;
+
+import java.time.Instant;
+
+/**
+ * Reads and validates one event object of any kind (SPEC §4): the common fields first, then those of the topic's
+ * kind. Every failure names the field and the problem.
+ */
+final class EventReader {
+
+    private static final int MAX_ID_LENGTH = 128;
+    private static final int MAX_TEXT = 256;
+
+    private EventReader() {
+    }
+
+    static TelemetryEvent read(EventFields f, Topic topic, Instant latestAllowed) {
+        String id = f.requireString("id", MAX_ID_LENGTH);
+        Instant ts = f.requireTimestamp("ts");
+        if (ts.isAfter(latestAllowed)) {
+            throw new InvalidTelemetryException(RejectReason.FUTURE_TIMESTAMP, "field \"ts\": " + ts
+                    + " is more than " + TelemetryParser.MAX_CLOCK_SKEW.toMinutes() + " minutes in the future");
+        }
+        matchesTopic(f, "province", topic.province());
+        matchesTopic(f, "commune", topic.commune());
+        String p = topic.province();
+        String c = topic.commune();
+        return switch (topic.kind()) {
+            case DOSSIER -> dossier(f, id, ts, p, c);
+            case VNEID -> new VneidEvent(id, ts, p, c, f.requireEnum("result", VneidResult.class),
+                    f.requireLong("latencyMs", 0), f.optionalString("errorCode"));
+            case PROBE -> new ProbeEvent(id, ts, p, c, f.requireString("target", MAX_TEXT),
+                    f.requireEnum("targetType", ProbeTargetType.class), f.requireEnum("method", ProbeMethod.class),
+                    f.requireBoolean("up"), f.optionalLong("latencyMs", 0L), f.optionalLong("signalDbm", null));
+            case SYNC -> new SyncEvent(id, ts, p, c, f.requireString("system", MAX_TEXT),
+                    f.requireLong("pending", 0), f.requireLong("failed", 0), f.requireLong("lagSeconds", 0));
+            case HEARTBEAT -> new HeartbeatEvent(id, ts, p, c, f.requireString("collector", MAX_TEXT),
+                    f.requireString("version", MAX_TEXT), f.requireEnum("status", CollectorStatus.class));
+        };
+    }
+
+    private static DossierEvent dossier(EventFields f, String id, Instant ts, String province, String commune) {
+        String dossierId = f.requireString("dossierId", MAX_TEXT);
+        String procedureCode = f.requireString("procedureCode", MAX_TEXT);
+        DossierStep step = f.requireEnum("event", DossierStep.class);
+        return switch (step) {
+            case RECEIVED -> DossierEvent.received(id, ts, province, commune, dossierId, procedureCode,
+                    f.requireEnum("channel", Channel.class), f.requireBoolean("fullProcess"),
+                    f.requireTimestamp("dueAt"), f.requireBoolean("digitized"), f.requireEnum("payment", Payment.class));
+            case COMPLETED -> DossierEvent.completed(id, ts, province, commune, dossierId, procedureCode,
+                    f.requireBoolean("eResult"), f.requireBoolean("eSigned"));
+            case CANCELLED -> DossierEvent.cancelled(id, ts, province, commune, dossierId, procedureCode);
+        };
+    }
+
+    private static void matchesTopic(EventFields f, String field, String topicValue) {
+        String value = f.optionalString(field);
+        if (value != null && !value.equals(topicValue)) {
+            throw new InvalidTelemetryException(RejectReason.TOPIC_MISMATCH, "field \"" + field + "\": \"" + value
+                    + "\" differs from the topic's \"" + topicValue + "\"");
+        }
+    }
+}
