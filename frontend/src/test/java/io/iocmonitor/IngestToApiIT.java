@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.iocmonitor.ingest.BrokerEndpoint;
 import io.iocmonitor.ingest.MqttIngestor;
+import io.iocmonitor.store.RawEventRetention;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -245,7 +246,7 @@ class IngestToApiIT {
         }
         assertThat(jdbc.queryForList("SELECT result FROM vneid_event ORDER BY ts", String.class))
                 .containsExactly("ok", "fail");
-        assertThat(jdbc.queryForObject("SELECT target_type FROM probe_event", String.class)).isEqualTo("portal");
+        assertThat(jdbc.queryForObject("SELECT target_type FROM probe_event WHERE event_id = 'p1'", String.class)).isEqualTo("portal");
         assertThat(jdbc.queryForObject("SELECT lag_seconds FROM sync_event WHERE system = 'mcdt-hanoi'", Long.class))
                 .isEqualTo(340);
         assertThat(jdbc.queryForObject("SELECT status FROM heartbeat_event", String.class)).isEqualTo("online");
@@ -260,6 +261,18 @@ class IngestToApiIT {
                 .isTrue();
         JsonNode forLeader79 = getJson("/api/v1/dead-letters", "leader-79");
         forLeader79.forEach(d -> assertThat(d.get("topic").asString()).startsWith("ioc/v1/79/"));
+    }
+
+    @Test
+    void rawEventsOlderThanTheRetentionAreDeletedAndTheRestKept() {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        jdbc.update("""
+                INSERT INTO probe_event (event_id, ts, province, commune, target, target_type, method, up)
+                VALUES ('ancient', now() - interval '3 years 1 day', '01', '01001', 't', 'portal', 'http', true),
+                       ('recent', now() - interval '2 years 11 months', '01', '01001', 't', 'portal', 'http', true)""");
+        assertThat(app.getBean(RawEventRetention.class).deleteExpiredRawEvents()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT event_id FROM probe_event WHERE target = 't'", String.class))
+                .containsExactly("recent");
     }
 
     private static JsonNode rowOf(JsonNode body, String key) {
