@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import io.iocmonitor.store.DeadLetter;
+import io.iocmonitor.telemetry.DeadLetter;
 import io.iocmonitor.store.DeadLetterQueries;
 import io.iocmonitor.security.ProvinceScope;
 

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.iocmonitor.telemetry.DeadLetter;
+
 /** Reads the dead-letter store, newest first. */
 @Repository
 public class DeadLetterQueries {

@@ -19,7 +19,7 @@ import com.vaadin.flow.router.Route;
 import io.iocmonitor.base.Ict;
 import io.iocmonitor.ingest.DeadLetters;
 import io.iocmonitor.security.Scopes;
-import io.iocmonitor.store.DeadLetter;
+import io.iocmonitor.telemetry.DeadLetter;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The operators' view of what ingestion refused: newest first, the reason naming the field, the raw payload. */

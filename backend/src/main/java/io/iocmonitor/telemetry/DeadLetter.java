@@ -1,4 +1,4 @@
-package io.iocmonitor.store;
+package io.iocmonitor.telemetry;
 
 import java.time.Instant;
 
