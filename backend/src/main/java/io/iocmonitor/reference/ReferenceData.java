@@ -1,5 +1,10 @@
 package io.iocmonitor.reference;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +16,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,11 +39,18 @@ public class ReferenceData implements KnownSites {
     private final Map<String, Province> provinces = new LinkedHashMap<>();
     private volatile Map<String, Set<String>> communesByProvince = Map.of();
 
-    ReferenceData(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx) {
+    ReferenceData(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx,
+            @Value("${ioc.reference.communes-file:}") String communesFile) throws IOException {
         this.jdbc = jdbc;
         this.batch = batch;
         BuiltInProvinces.load().forEach(p -> provinces.put(p.code(), p));
-        tx.executeWithoutResult(status -> seed());
+        CommuneFile.Parsed imported = communesFile.isBlank() ? null : readCommunes(Path.of(communesFile));
+        tx.executeWithoutResult(status -> {
+            seed();
+            if (imported != null) {
+                importCommunes(imported.communes());
+            }
+        });
         reloadCommunes();
     }
 
@@ -85,6 +98,34 @@ public class ReferenceData implements KnownSites {
                 placeholders.stream().map(c -> new Object[] {c.code(), c.name(), c.provinceCode(), c.type()}).toList());
         if (!placeholders.isEmpty()) {
             log.info("Generated {} placeholder communes (no communes file imported)", placeholders.size());
+        }
+    }
+
+    private CommuneFile.Parsed readCommunes(Path file) throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new IOException("ioc.reference.communes-file: " + file.toAbsolutePath() + " cannot be read");
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            CommuneFile.Parsed parsed = CommuneFile.parse(file.getFileName().toString(), reader, provinces::containsKey);
+            parsed.rejected().forEach(problem -> log.warn("Commune row refused: {}", problem));
+            log.info("Communes file {}: {} communes read, {} rows refused", file, parsed.communes().size(),
+                    parsed.rejected().size());
+            return parsed;
+        }
+    }
+
+    // Insert or update; the placeholders of every province the file covers give way to its real communes.
+    private void importCommunes(List<Commune> communes) {
+        batch.batchUpdate("""
+                INSERT INTO commune (code, name, province_code, type) VALUES (?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, province_code = EXCLUDED.province_code,
+                                                 type = EXCLUDED.type""",
+                communes.stream().map(c -> new Object[] {c.code(), c.name(), c.provinceCode(), c.type()}).toList());
+        Set<String> covered = new HashSet<>();
+        communes.forEach(c -> covered.add(c.provinceCode()));
+        for (String province : covered) {
+            jdbc.sql("DELETE FROM commune WHERE province_code = ? AND type = ?")
+                    .params(province, PlaceholderCommunes.TYPE).update();
         }
     }
 
