@@ -140,11 +140,15 @@ class IngestToApiIT {
 
     /** Polls until the KPI answer satisfies the condition: ingestion is asynchronous. */
     private static JsonNode awaitKpis(String query, Predicate<JsonNode> condition) throws Exception {
+        return awaitJson("/api/v1/kpis?" + query, condition);
+    }
+
+    private static JsonNode awaitJson(String path, Predicate<JsonNode> condition) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode body = getJson("/api/v1/kpis?" + query, "inspector");
+        JsonNode body = getJson(path, "inspector");
         while (!condition.test(body) && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            body = getJson("/api/v1/kpis?" + query, "inspector");
+            body = getJson(path, "inspector");
         }
         return body;
     }
@@ -273,6 +277,37 @@ class IngestToApiIT {
         assertThat(app.getBean(RawEventRetention.class).deleteExpiredRawEvents()).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT event_id FROM probe_event WHERE target = 't'", String.class))
                 .containsExactly("recent");
+    }
+
+    @Test
+    void vneidAttemptsSuccessAndLatencyPercentiles() throws Exception {
+        JsonNode body = awaitJson("/api/v1/vneid?" + OCTOBER + "&groupBy=province",
+                b -> rowOf(b, "01").get("attempts").asLong() == 2);
+        assertThat(body.get("rows")).hasSize(34);
+        JsonNode hanoi = rowOf(body, "01");
+        assertThat(hanoi.get("ok").asLong()).isEqualTo(1);
+        assertThat(hanoi.get("successRate").asDouble()).isEqualTo(0.5);
+        assertThat(hanoi.get("p50LatencyMs").asDouble()).isEqualTo(850.0);
+        assertThat(hanoi.get("p95LatencyMs").asDouble()).isEqualTo(850.0);
+        assertThat(rowOf(body, "79").get("successRate").isNull()).isTrue();
+    }
+
+    @Test
+    void calendarGroupingPutsReceivedAndCompletedInTheirOwnDaysInIct() throws Exception {
+        JsonNode body = awaitJson("/api/v1/kpis?from=2025-10-10&to=2025-10-13&groupBy=day&province=01",
+                b -> b.get("rows").get(0).get("received").asLong() == 1);
+        assertThat(body.get("rows")).extracting(r -> r.get("key").asString())
+                .containsExactly("2025-10-10", "2025-10-11", "2025-10-12");
+        // D1 received on the 10th (its earliest received), completed on the 12th
+        assertThat(body.get("rows").get(0).get("received").asLong()).isEqualTo(1);
+        assertThat(body.get("rows").get(1).get("received").asLong()).isZero();
+        assertThat(body.get("rows").get(2).get("completed").asLong()).isEqualTo(1);
+        assertThat(body.get("rows").get(2).get("fullyOnline").asLong()).isEqualTo(1);
+        JsonNode months = getJson("/api/v1/kpis?from=2025-10-01&to=2025-12-01&groupBy=month&province=01", "inspector");
+        assertThat(months.get("rows")).extracting(r -> r.get("key").asString()).containsExactly("2025-10-01", "2025-11-01");
+        // D2 (due 25 Oct, never completed) is overdue at the end of October and of November
+        assertThat(months.get("rows").get(0).get("overdueOpen").asLong()).isEqualTo(1);
+        assertThat(months.get("rows").get(1).get("overdueOpen").asLong()).isEqualTo(1);
     }
 
     private static JsonNode rowOf(JsonNode body, String key) {

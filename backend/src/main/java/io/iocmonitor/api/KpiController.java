@@ -40,24 +40,17 @@ class KpiController {
             @RequestParam(defaultValue = "none") String groupBy,
             @RequestParam(required = false) @Nullable String province,
             Authentication user) {
-        GroupBy grouping = GroupBy.fromWire(groupBy).orElseThrow(() -> new BadRequestException(
-                "groupBy \"" + groupBy + "\" is not supported; use one of none, province, commune, procedure"));
+        GroupBy grouping = KpiParameters.groupBy(groupBy);
+        KpiQuery query;
         KpiResult result;
         try {
-            result = kpis.dossierKpis(new KpiQuery(from, to, grouping, province), Scopes.of(user));
+            query = new KpiQuery(from, to, grouping, province);
+            result = kpis.dossierKpis(query, Scopes.of(user));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", from.toString());
-        body.put("to", to.toString());
-        body.put("groupBy", grouping.wireName());
-        if (province != null) {
-            body.put("province", province);
-        }
-        body.put("minSample", result.minSample());
-        body.put("rows", result.rows().stream().map(row -> toJson(row, result.minSample())).toList());
-        return body;
+        return KpiParameters.envelope(query, result.minSample(),
+                result.rows().stream().map(row -> toJson(row, result.minSample())).toList());
     }
 
     // Field names are the contract of SPEC §8; insufficientData lists the rates below the minimum sample.

@@ -4,9 +4,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How KPI rows are keyed: one row for all, or one per province, commune or procedure. */
+/**
+ * How KPI rows are keyed: one row for all ({@code all}), one per province, commune or procedure (their codes), or
+ * one per calendar day, week (from Monday) or month in ICT (keyed by the bucket's first day, e.g. 2025-10-01).
+ */
 public enum GroupBy {
-    NONE, PROVINCE, COMMUNE, PROCEDURE;
+    NONE, PROVINCE, COMMUNE, PROCEDURE, DAY, WEEK, MONTH;
+
+    public boolean isCalendar() {
+        return this == DAY || this == WEEK || this == MONTH;
+    }
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,10 +2,9 @@ package io.iocmonitor.kpi;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -27,12 +26,15 @@ import io.iocmonitor.security.ProvinceScope;
 public class KpiService {
 
     private final DossierKpiRepository repository;
+    private final VneidKpiRepository vneidRepository;
     private final ReferenceData reference;
     private final KpiProperties properties;
     private final Clock clock;
 
-    KpiService(DossierKpiRepository repository, ReferenceData reference, KpiProperties properties, Clock clock) {
+    KpiService(DossierKpiRepository repository, VneidKpiRepository vneidRepository, ReferenceData reference,
+            KpiProperties properties, Clock clock) {
         this.repository = repository;
+        this.vneidRepository = vneidRepository;
         this.reference = reference;
         this.properties = properties;
         this.clock = clock;
@@ -43,36 +45,63 @@ public class KpiService {
     }
 
     public KpiResult dossierKpis(KpiQuery query, ProvinceScope scope) {
-        String province = query.province();
-        if (province != null && !scope.allows(province)) {
-            throw new OutOfScopeException(province);
-        }
-        if (province == null) {
-            province = scope.province();
-        }
-        Instant from = Ict.startOf(query.from());
-        Instant to = Ict.startOf(query.to());
-        Instant now = clock.instant();
-        Instant openAt = now.isBefore(to) ? now : to;
-        List<DossierCounts> rows = repository.counts(query.groupBy(), from, to, openAt, province);
-        if (query.groupBy() == GroupBy.PROVINCE) {
-            rows = withEveryProvince(rows, province);
-        } else if (query.groupBy() == GroupBy.NONE && rows.isEmpty()) {
-            rows = List.of(DossierCounts.zero("all"));
+        String province = scopedProvince(query, scope);
+        List<DossierCounts> rows = repository.counts(query, openAt(query), province);
+        Map<String, DossierCounts> byKey = rows.stream().collect(Collectors.toMap(DossierCounts::key, r -> r));
+        List<String> keys = expectedKeys(query, province);
+        if (keys != null) {
+            rows = keys.stream().map(k -> byKey.getOrDefault(k, DossierCounts.zero(k))).toList();
         }
         return new KpiResult(query, properties.minSample(), rows);
     }
 
-    // SPEC §8: with groupBy=province every province in scope has a row, with zeros where nothing happened.
-    private List<DossierCounts> withEveryProvince(List<DossierCounts> rows, @Nullable String onlyProvince) {
-        Map<String, DossierCounts> byKey = rows.stream()
-                .collect(Collectors.toMap(DossierCounts::key, Function.identity()));
-        List<DossierCounts> all = new ArrayList<>();
-        for (Province p : reference.provinces()) {
-            if (onlyProvince == null || onlyProvince.equals(p.code())) {
-                all.add(byKey.getOrDefault(p.code(), DossierCounts.zero(p.code())));
-            }
+    /** VNeID attempts, success and latency for the period, cut to the caller's scope like the dossier KPIs. */
+    public VneidResultSet vneidKpis(KpiQuery query, ProvinceScope scope) {
+        String province = scopedProvince(query, scope);
+        if (query.groupBy() == GroupBy.PROCEDURE) {
+            throw new IllegalArgumentException("VNeID logins have no procedure; group by none, province, commune, "
+                    + "day, week or month");
         }
-        return all;
+        List<VneidCounts> rows = vneidRepository.counts(query.groupBy(), Ict.startOf(query.from()),
+                Ict.startOf(query.to()), province);
+        Map<String, VneidCounts> byKey = rows.stream().collect(Collectors.toMap(VneidCounts::key, r -> r));
+        List<String> keys = expectedKeys(query, province);
+        if (keys != null) {
+            rows = keys.stream().map(k -> byKey.getOrDefault(k, VneidCounts.zero(k))).toList();
+        }
+        return new VneidResultSet(query, properties.minSample(), rows);
+    }
+
+    private String scopedProvince(KpiQuery query, ProvinceScope scope) {
+        String province = query.province();
+        if (province != null && !scope.allows(province)) {
+            throw new OutOfScopeException(province);
+        }
+        return province != null ? province : scope.province();
+    }
+
+    /**
+     * The keys every answer has, zeros where nothing happened (SPEC §8: with groupBy=province every province in
+     * scope has a row); {@code null} where only what happened is listed (communes, procedures).
+     */
+    private @Nullable List<String> expectedKeys(KpiQuery query, @Nullable String province) {
+        if (query.groupBy() == GroupBy.NONE) {
+            return List.of("all");
+        }
+        if (query.groupBy() == GroupBy.PROVINCE) {
+            return reference.provinces().stream().map(Province::code)
+                    .filter(code -> province == null || province.equals(code)).toList();
+        }
+        if (query.groupBy().isCalendar()) {
+            return CalendarBuckets.starts(query.groupBy(), query.from(), query.to()).stream()
+                    .map(LocalDate::toString).toList();
+        }
+        return null;
+    }
+
+    private Instant openAt(KpiQuery query) {
+        Instant to = Ict.startOf(query.to());
+        Instant now = clock.instant();
+        return now.isBefore(to) ? now : to;
     }
 }
