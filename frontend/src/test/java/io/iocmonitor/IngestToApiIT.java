@@ -80,6 +80,9 @@ class IngestToApiIT {
         publishKind("01/01001/probe", """
                 {"id":"p2","ts":"2025-10-21T09:00:00+07:00","target":"x","targetType":"satellite","method":"http",
                  "up":true}""");
+        publishKind("01/01002/probe", "[" + probe("q1", "09:00", true) + "," + probe("q2", "09:01", false) + ","
+                + probe("q4", "09:03", false) + "," + probe("q5", "09:04", true) + "]");
+        publishKind("01/01002/probe", probe("q3", "09:02", false)); // late: completes the run of three
         publish("79/-", "[" + received("e5", "D9", "2025-10-21T09:00:00+07:00", "online", true, "none")
                 + ", {\"id\":\"e6\",\"ts\":\"2025-10-21T09:00:00+07:00\",\"dossierId\":\"D10\","
                 + "\"procedureCode\":\"1.001612\",\"event\":\"received\"}]");
@@ -105,6 +108,12 @@ class IngestToApiIT {
                 {"id":"%s","ts":"%s","dossierId":"%s","procedureCode":"1.004227","event":"received",
                  "channel":"%s","fullProcess":%s,"dueAt":"2025-10-25T17:00:00+07:00","digitized":true,
                  "payment":"%s"}""".formatted(id, ts, dossier, channel, fullProcess, payment);
+    }
+
+    private static String probe(String id, String time, boolean up) {
+        return """
+                {"id":"%s","ts":"2025-10-22T%s:00+07:00","target":"dvc-province","targetType":"provincial-system",
+                 "method":"http","up":%s}""".formatted(id, time, up);
     }
 
     private static String completed(String id, String dossier, String ts, boolean eResult) {
@@ -308,6 +317,39 @@ class IngestToApiIT {
         // D2 (due 25 Oct, never completed) is overdue at the end of October and of November
         assertThat(months.get("rows").get(0).get("overdueOpen").asLong()).isEqualTo(1);
         assertThat(months.get("rows").get(1).get("overdueOpen").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void probeAndSilentOutagesOverlappingThePeriod() throws Exception {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.queryForObject("SELECT count(*) FROM probe_event WHERE target = 'dvc-province'", Long.class) < 5
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        JsonNode outages = getJson("/api/v1/outages?" + OCTOBER + "&province=01", "operator");
+        JsonNode probe = null;
+        JsonNode silent = null;
+        for (JsonNode o : outages) {
+            if (o.get("cause").asString().equals("probe")) {
+                probe = o;
+            } else {
+                silent = o;
+            }
+        }
+        assertThat(probe).as(outages.toString()).isNotNull();
+        assertThat(probe.get("commune").asString()).isEqualTo("01002");
+        assertThat(probe.get("target").asString()).isEqualTo("dvc-province");
+        assertThat(probe.get("start").asString()).isEqualTo("2025-10-22T02:01:00Z");
+        assertThat(probe.get("end").asString()).isEqualTo("2025-10-22T02:04:00Z");
+        assertThat(probe.get("durationSeconds").asLong()).isEqualTo(180);
+        // the collector of 01001 sent its heartbeat and last events on the 21st, then nothing
+        assertThat(silent).as(outages.toString()).isNotNull();
+        assertThat(silent.get("commune").asString()).isEqualTo("01001");
+        assertThat(silent.get("start").asString()).isEqualTo("2025-10-21T02:01:00Z");
+        assertThat(silent.get("end").isNull()).isTrue();
+        assertThat(getJson("/api/v1/outages?" + OCTOBER, "leader-79")).isEmpty();
+        assertThat(get("/api/v1/outages?" + OCTOBER + "&province=01", "leader-79").statusCode()).isEqualTo(403);
     }
 
     private static JsonNode rowOf(JsonNode body, String key) {

@@ -1,0 +1,68 @@
+package io.iocmonitor.outage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+import io.iocmonitor.base.Ict;
+import io.iocmonitor.security.OutOfScopeException;
+import io.iocmonitor.security.ProvinceScope;
+
+/** The outages that overlap a period, probe and silent alike, cut to the caller's scope. */
+@Service
+public class OutageService {
+
+    private final OutageRepository repository;
+    private final Clock clock;
+
+    OutageService(OutageRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Outages overlapping {@code [from, to)} (local dates in ICT), newest first. */
+    public List<Outage> outages(LocalDate from, LocalDate to, @Nullable String province, ProvinceScope scope) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
+        }
+        if (province != null && !scope.allows(province)) {
+            throw new OutOfScopeException(province);
+        }
+        String only = province != null ? province : scope.province();
+        Instant start = Ict.startOf(from);
+        Instant end = Ict.startOf(to);
+        Instant now = clock.instant();
+        List<Outage> outages = new ArrayList<>();
+        for (Map.Entry<OutageRepository.Key, List<ProbeOutageRule.Result>> target
+                : repository.probeResults(start, only).entrySet()) {
+            for (ProbeOutageRule.Span span : ProbeOutageRule.outages(target.getValue())) {
+                outages.add(outage(target.getKey(), OutageCause.PROBE, span));
+            }
+        }
+        for (Map.Entry<OutageRepository.Key, List<SilenceRule.Signal>> site
+                : repository.signals(start, only).entrySet()) {
+            for (ProbeOutageRule.Span span : SilenceRule.outages(site.getValue(), now)) {
+                outages.add(outage(site.getKey(), OutageCause.SILENT, span));
+            }
+        }
+        return outages.stream()
+                .filter(o -> o.overlaps(start, end))
+                .sorted(Comparator.comparing(Outage::start).reversed())
+                .toList();
+    }
+
+    private static Outage outage(OutageRepository.Key key, OutageCause cause, ProbeOutageRule.Span span) {
+        return new Outage(key.province(), key.commune(), key.target(), cause, span.start(), span.end());
+    }
+}
