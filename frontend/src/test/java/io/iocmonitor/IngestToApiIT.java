@@ -352,6 +352,14 @@ class IngestToApiIT {
         assertThat(get("/api/v1/outages?" + OCTOBER + "&province=01", "leader-79").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpoint() throws Exception {
+        JsonNode paths = getJson("/v3/api-docs", "inspector").get("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/provinces", "/api/v1/kpis", "/api/v1/vneid",
+                "/api/v1/outages", "/api/v1/dead-letters");
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
+    }
+
     private static JsonNode rowOf(JsonNode body, String key) {
         for (JsonNode row : body.get("rows")) {
             if (row.get("key").asString().equals(key)) {

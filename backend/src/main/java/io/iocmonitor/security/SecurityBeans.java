@@ -25,7 +25,7 @@ class SecurityBeans {
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         // Machines get a 401 challenge, never the UI's redirect to the log-in page.
         ApiChallenge challenge = new ApiChallenge();
-        return http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
+        return http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         .anyRequest().authenticated())
