@@ -2,9 +2,12 @@ package io.iocmonitor.api;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -17,14 +20,19 @@ import org.springframework.web.bind.annotation.RestController;
 import io.iocmonitor.kpi.DossierCounts;
 import io.iocmonitor.kpi.GroupBy;
 import io.iocmonitor.kpi.KpiQuery;
-import io.iocmonitor.kpi.KpiResult;
+import io.iocmonitor.kpi.KpiRows;
 import io.iocmonitor.kpi.KpiService;
 import io.iocmonitor.kpi.Rate;
+import io.iocmonitor.kpi.VneidCounts;
+import io.iocmonitor.security.ProvinceScope;
 import io.iocmonitor.security.Scopes;
 
-/** {@code GET /api/v1/kpis}: dossier counts and rates for a period, grouped (SPEC §8). */
+/**
+ * {@code GET /api/v1/kpis} (dossier counts and rates) and {@code GET /api/v1/vneid} (VNeID logins) for a period,
+ * grouped (SPEC §8). Both answer {@code {from, to, groupBy, [province], minSample, rows}}.
+ */
 @RestController
-@RequestMapping("/api/v1/kpis")
+@RequestMapping("/api/v1")
 class KpiController {
 
     private final KpiService kpis;
@@ -33,28 +41,55 @@ class KpiController {
         this.kpis = kpis;
     }
 
-    @GetMapping
+    @GetMapping("/kpis")
     Map<String, Object> kpis(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "none") String groupBy,
             @RequestParam(required = false) @Nullable String province,
             Authentication user) {
-        GroupBy grouping = KpiParameters.groupBy(groupBy);
-        KpiQuery query;
-        KpiResult result;
+        return answer(from, to, groupBy, province, user, kpis::dossierKpis, KpiController::dossierRow);
+    }
+
+    @GetMapping("/vneid")
+    Map<String, Object> vneid(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "none") String groupBy,
+            @RequestParam(required = false) @Nullable String province,
+            Authentication user) {
+        return answer(from, to, groupBy, province, user, kpis::vneidKpis, KpiController::vneidRow);
+    }
+
+    private static <T> Map<String, Object> answer(LocalDate from, LocalDate to, String groupBy,
+            @Nullable String province, Authentication user, BiFunction<KpiQuery, ProvinceScope, KpiRows<T>> run,
+            BiFunction<T, Integer, Map<String, Object>> toJson) {
+        KpiRows<T> result;
         try {
-            query = new KpiQuery(from, to, grouping, province);
-            result = kpis.dossierKpis(query, Scopes.of(user));
+            result = run.apply(new KpiQuery(from, to, groupBy(groupBy), province), Scopes.of(user));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        return KpiParameters.envelope(query, result.minSample(),
-                result.rows().stream().map(row -> toJson(row, result.minSample())).toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        body.put("groupBy", result.query().groupBy().wireName());
+        if (province != null) {
+            body.put("province", province);
+        }
+        body.put("minSample", result.minSample());
+        body.put("rows", result.rows().stream().map(row -> toJson.apply(row, result.minSample())).toList());
+        return body;
+    }
+
+    private static GroupBy groupBy(String value) {
+        return GroupBy.fromWire(value).orElseThrow(() -> new BadRequestException("groupBy \"" + value
+                + "\" is not supported; use one of "
+                + Arrays.stream(GroupBy.values()).map(GroupBy::wireName).collect(Collectors.joining(", "))));
     }
 
     // Field names are the contract of SPEC §8; insufficientData lists the rates below the minimum sample.
-    private static Map<String, Object> toJson(DossierCounts c, int minSample) {
+    private static Map<String, Object> dossierRow(DossierCounts c, int minSample) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("key", c.key());
         row.put("received", c.received());
@@ -77,6 +112,19 @@ class KpiController {
         putRate(row, insufficient, "onTimeRate", c.onTimeRate(minSample));
         putRate(row, insufficient, "eResultRate", c.eResultRate(minSample));
         putRate(row, insufficient, "eSignatureRate", c.eSignatureRate(minSample));
+        row.put("insufficientData", insufficient);
+        return row;
+    }
+
+    private static Map<String, Object> vneidRow(VneidCounts c, int minSample) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("key", c.key());
+        row.put("attempts", c.attempts());
+        row.put("ok", c.ok());
+        List<String> insufficient = new ArrayList<>();
+        putRate(row, insufficient, "successRate", c.successRate(minSample));
+        row.put("p50LatencyMs", c.p50LatencyMs());
+        row.put("p95LatencyMs", c.p95LatencyMs());
         row.put("insufficientData", insufficient);
         return row;
     }

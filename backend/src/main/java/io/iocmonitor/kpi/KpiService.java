@@ -44,7 +44,7 @@ public class KpiService {
         return properties;
     }
 
-    public KpiResult dossierKpis(KpiQuery query, ProvinceScope scope) {
+    public KpiRows<DossierCounts> dossierKpis(KpiQuery query, ProvinceScope scope) {
         String province = scopedProvince(query, scope);
         List<DossierCounts> rows = repository.counts(query, openAt(query), province);
         Map<String, DossierCounts> byKey = rows.stream().collect(Collectors.toMap(DossierCounts::key, r -> r));
@@ -52,11 +52,11 @@ public class KpiService {
         if (keys != null) {
             rows = keys.stream().map(k -> byKey.getOrDefault(k, DossierCounts.zero(k))).toList();
         }
-        return new KpiResult(query, properties.minSample(), rows);
+        return new KpiRows<>(query, properties.minSample(), rows);
     }
 
     /** VNeID attempts, success and latency for the period, cut to the caller's scope like the dossier KPIs. */
-    public VneidResultSet vneidKpis(KpiQuery query, ProvinceScope scope) {
+    public KpiRows<VneidCounts> vneidKpis(KpiQuery query, ProvinceScope scope) {
         String province = scopedProvince(query, scope);
         if (query.groupBy() == GroupBy.PROCEDURE) {
             throw new IllegalArgumentException("VNeID logins have no procedure; group by none, province, commune, "
@@ -69,7 +69,7 @@ public class KpiService {
         if (keys != null) {
             rows = keys.stream().map(k -> byKey.getOrDefault(k, VneidCounts.zero(k))).toList();
         }
-        return new VneidResultSet(query, properties.minSample(), rows);
+        return new KpiRows<>(query, properties.minSample(), rows);
     }
 
     private String scopedProvince(KpiQuery query, ProvinceScope scope) {
