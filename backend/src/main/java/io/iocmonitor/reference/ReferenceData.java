@@ -34,6 +34,8 @@ public class ReferenceData implements KnownSites {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceData.class);
 
+    private static final long SEED_LOCK = 0x10C_0001L;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Map<String, Province> provinces = new LinkedHashMap<>();
@@ -80,6 +82,8 @@ public class ReferenceData implements KnownSites {
     }
 
     private void seed() {
+        // Servers starting together on an empty database take turns, so only the first one seeds.
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(SEED_LOCK).query((rs, i) -> 1).list();
         for (Province p : provinces.values()) {
             jdbc.sql("""
                     INSERT INTO province (code, name, name_ascii, communes) VALUES (?, ?, ?, ?)
@@ -94,7 +98,9 @@ public class ReferenceData implements KnownSites {
         provinces.values().stream()
                 .filter(p -> !withCommunes.contains(p.code()))
                 .forEach(p -> placeholders.addAll(PlaceholderCommunes.of(p)));
-        batch.batchUpdate("INSERT INTO commune (code, name, province_code, type) VALUES (?, ?, ?, ?)",
+        batch.batchUpdate("""
+                INSERT INTO commune (code, name, province_code, type) VALUES (?, ?, ?, ?)
+                ON CONFLICT (code) DO NOTHING""",
                 placeholders.stream().map(c -> new Object[] {c.code(), c.name(), c.provinceCode(), c.type()}).toList());
         if (!placeholders.isEmpty()) {
             log.info("Generated {} placeholder communes (no communes file imported)", placeholders.size());

@@ -6,6 +6,7 @@ import static io.iocmonitor.store.ArrayColumns.times;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -87,8 +88,10 @@ public class TelemetryStore {
         if (events.isEmpty()) {
             return List.of();
         }
+        // in id order, so that two servers claiming the same ids lock them alike and cannot deadlock
+        List<TelemetryEvent> byId = events.stream().sorted(Comparator.comparing(TelemetryEvent::id)).toList();
         Set<String> claimed = new HashSet<>(jdbc.queryForList(CLAIM_IDS, String.class,
-                text(events, TelemetryEvent::id), text(events, e -> e.kind().wireName())));
+                text(byId, TelemetryEvent::id), text(byId, e -> e.kind().wireName())));
         List<TelemetryEvent> fresh = new ArrayList<>(claimed.size());
         for (TelemetryEvent e : events) {
             // remove() keeps only the first of two events with one id in the same batch

@@ -70,16 +70,18 @@ final class EventFields {
 
     <E extends Enum<E>> E requireEnum(String field, Class<E> type) {
         JsonNode value = require(field);
+        if (value.isString()) {
+            for (E constant : type.getEnumConstants()) {
+                if (WireNames.of(constant).equals(value.stringValue())) {
+                    return constant;
+                }
+            }
+        }
         String allowed = Arrays.stream(type.getEnumConstants())
                 .map(WireNames::of)
                 .collect(Collectors.joining(", "));
         if (!value.isString()) {
             throw wrongType(field, "one of " + allowed, value);
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (WireNames.of(constant).equals(value.stringValue())) {
-                return constant;
-            }
         }
         throw new InvalidTelemetryException(RejectReason.UNKNOWN_ENUM,
                 "field \"" + field + "\": \"" + value.stringValue() + "\" is not one of " + allowed);

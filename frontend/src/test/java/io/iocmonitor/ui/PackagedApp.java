@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged application ({@code frontend/target/ioc-monitor.jar}) run as a separate process,
  * the way {@code ./ioc demo} runs it: embedded PostgreSQL, embedded MQTT broker and simulator
- * (all defaults), but on free ports. For browser and other black-box tests.
+ * (all defaults), but on free ports. For browser and other black-box tests. Arguments given to
+ * {@link #start(String...)} override the defaults, e.g. an external database and broker for the ingest
+ * durability tests, which also {@link #kill()} it.
  *
  * <p>System properties (set by the failsafe configuration in {@code frontend/pom.xml}):
  * {@code project.build.directory} (where {@code ioc-monitor.jar} is; default {@code target}),
@@ -88,6 +90,54 @@ public final class PackagedApp implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The process id of the application's JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Kills the application's JVM without warning, like a crash or {@code kill -9}: {@link Process#destroyForcibly()}
+     * sends SIGKILL on Linux, so no shutdown hook, no graceful stop of the MQTT client or the connection pool runs.
+     * Waits until the process is gone. For applications on an external database and broker only: an embedded
+     * PostgreSQL would be left behind.
+     */
+    public synchronized void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the application (pid " + process.pid() + ") survived SIGKILL for 30 s");
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the JVM is exiting anyway
+        }
+    }
+
+    /** Waits until the application's output has a line containing {@code text}, e.g. a subscription in place. */
+    public void awaitLog(String text, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!logContains(text)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("No \"" + text + "\" in the output of the application"
+                        + (process.isAlive() ? " after " + timeout.toSeconds() + " s" : ", which exited") + ". Last lines of "
+                        + log + ":\n" + logTail(60));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return new String(Files.readAllBytes(log), StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The last {@code lines} lines of the application's output. */
