@@ -1,6 +1,5 @@
 package io.iocmonitor.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +14,7 @@ import io.iocmonitor.store.TelemetryStore;
 import io.iocmonitor.store.WriteResult;
 import io.iocmonitor.telemetry.TelemetryEvent;
 import io.iocmonitor.telemetry.ParsedMessage;
-import io.iocmonitor.telemetry.RejectReason;
 import io.iocmonitor.telemetry.Rejection;
-import io.iocmonitor.telemetry.TelemetryParser;
 
 /**
  * Drains the inbound queue into batches, stores each batch in one transaction, then acknowledges its messages.
@@ -29,7 +26,6 @@ final class BatchWriter implements Runnable {
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
     private final BlockingQueue<InboundMessage> queue;
-    private final TelemetryParser parser;
     private final TelemetryStore store;
     private final IngestMetrics metrics;
     private final Consumer<InboundMessage> acknowledge;
@@ -37,10 +33,9 @@ final class BatchWriter implements Runnable {
     private final Duration maxBatchDelay;
     private volatile boolean running = true;
 
-    BatchWriter(BlockingQueue<InboundMessage> queue, TelemetryParser parser, TelemetryStore store,
+    BatchWriter(BlockingQueue<InboundMessage> queue, TelemetryStore store,
             IngestMetrics metrics, Consumer<InboundMessage> acknowledge, IngestProperties properties) {
         this.queue = queue;
-        this.parser = parser;
         this.store = store;
         this.metrics = metrics;
         this.acknowledge = acknowledge;
@@ -89,7 +84,7 @@ final class BatchWriter implements Runnable {
         List<TelemetryEvent> events = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         for (InboundMessage message : batch) {
-            ParsedMessage parsed = parseSafely(message);
+            ParsedMessage parsed = message.parsed();
             events.addAll(parsed.events());
             rejections.addAll(parsed.rejections());
         }
@@ -108,18 +103,6 @@ final class BatchWriter implements Runnable {
                 Thread.sleep(delay.toMillis());
                 delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay.multipliedBy(2);
             }
-        }
-    }
-
-    // A bug in parsing one message must not take the others down with it: it becomes a dead letter too.
-    private ParsedMessage parseSafely(InboundMessage message) {
-        try {
-            return parser.parse(message.topic(), message.payload());
-        } catch (RuntimeException e) {
-            log.error("Unexpected failure parsing a message on {}", message.topic(), e);
-            return new ParsedMessage(List.of(), List.of(TelemetryParser.reject(message.topic(),
-                    new String(message.payload(), StandardCharsets.UTF_8),
-                    RejectReason.INTERNAL_ERROR, "internal error while parsing: " + e)));
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.iocmonitor.ingest;
 
-/** One MQTT message as received, waiting for its batch to be committed before it is acknowledged. */
-record InboundMessage(String topic, byte[] payload, int messageId, int qos) {
+import io.iocmonitor.telemetry.ParsedMessage;
+
+/**
+ * One MQTT message, already parsed on the receiving thread (so that parsing overlaps the writer's database work),
+ * waiting for its batch to be committed before it is acknowledged.
+ */
+record InboundMessage(ParsedMessage parsed, int messageId, int qos) {
 }

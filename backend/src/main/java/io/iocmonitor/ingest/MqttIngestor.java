@@ -39,6 +39,7 @@ public class MqttIngestor implements SmartLifecycle, MqttCallback {
     private final IngestProperties properties;
     private final BlockingQueue<InboundMessage> queue;
     private final IngestMetrics metrics;
+    private final SafeParser parser;
     private final BatchWriter writer;
     private final String clientId;
     private @Nullable MqttClient client;
@@ -55,7 +56,8 @@ public class MqttIngestor implements SmartLifecycle, MqttCallback {
         // Bounded by what the broker may send unacknowledged, so put() never blocks for long.
         this.queue = new ArrayBlockingQueue<>(properties.receiveMaximum() * 2);
         this.metrics = new IngestMetrics(registry, queue, clock);
-        this.writer = new BatchWriter(queue, parser, store, metrics, this::acknowledge, properties);
+        this.parser = new SafeParser(parser);
+        this.writer = new BatchWriter(queue, store, metrics, this::acknowledge, properties);
     }
 
     @Override
@@ -182,7 +184,7 @@ public class MqttIngestor implements SmartLifecycle, MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-        queue.put(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos()));
+        queue.put(new InboundMessage(parser.parse(topic, message.getPayload()), message.getId(), message.getQos()));
     }
 
     @Override
