@@ -83,6 +83,12 @@ class IngestToApiIT {
         publishKind("01/01002/probe", "[" + probe("q1", "09:00", true) + "," + probe("q2", "09:01", false) + ","
                 + probe("q4", "09:03", false) + "," + probe("q5", "09:04", true) + "]");
         publishKind("01/01002/probe", probe("q3", "09:02", false)); // late: completes the run of three
+        // month boundary in ICT: the last second of October, the first of November, and that instant in UTC
+        publish("08/08001", "[" + received("b1", "B1", "2025-10-31T23:59:59+07:00", "online", true, "none") + ","
+                + received("b2", "B2", "2025-11-01T00:00:00+07:00", "online", true, "none") + ","
+                + received("b3", "B3", "2025-10-31T17:00:00Z", "offline", false, "none") + "]");
+        // completed exactly at its deadline (25 Oct 17:00 ICT) is on time
+        publish("08/08001", completed("b4", "B1", "2025-10-25T17:00:00+07:00", true));
         publish("79/-", "[" + received("e5", "D9", "2025-10-21T09:00:00+07:00", "online", true, "none")
                 + ", {\"id\":\"e6\",\"ts\":\"2025-10-21T09:00:00+07:00\",\"dossierId\":\"D10\","
                 + "\"procedureCode\":\"1.001612\",\"event\":\"received\"}]");
@@ -358,6 +364,19 @@ class IngestToApiIT {
         assertThat(paths.propertyNames()).contains("/api/v1/provinces", "/api/v1/kpis", "/api/v1/vneid",
                 "/api/v1/outages", "/api/v1/dead-letters");
         assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aMonthEndsAtMidnightInIctAndCompletionAtTheDeadlineIsOnTime() throws Exception {
+        JsonNode october = awaitKpis(OCTOBER + "&groupBy=none&province=08",
+                b -> b.get("rows").get(0).get("completed").asLong() == 1);
+        JsonNode oct = october.get("rows").get(0);
+        assertThat(oct.get("received").asLong()).as("23:59:59 ICT on 31 October").isEqualTo(1);
+        assertThat(oct.get("onTime").asLong()).as("completed exactly at dueAt").isEqualTo(1);
+        assertThat(oct.get("overdueCompleted").asLong()).isZero();
+        JsonNode november = getJson("/api/v1/kpis?from=2025-11-01&to=2025-12-01&groupBy=none&province=08",
+                "inspector").get("rows").get(0);
+        assertThat(november.get("received").asLong()).as("00:00:00 ICT, written in ICT and in UTC").isEqualTo(2);
     }
 
     private static JsonNode rowOf(JsonNode body, String key) {
