@@ -102,6 +102,7 @@ class KpiController {
         row.put("onTime", c.onTime());
         row.put("overdueCompleted", c.overdueCompleted());
         row.put("overdueOpen", c.overdueOpen());
+        row.put("nearlyOverdue", c.nearlyOverdue());
         row.put("eResult", c.eResult());
         row.put("eSigned", c.eSigned());
         List<String> insufficient = new ArrayList<>();

@@ -7,6 +7,7 @@ package io.iocmonitor.kpi;
  * @param paymentDue       received whose procedure has a fee ({@code payment} ≠ none)
  * @param fullyOnline      completed and fully online ({@link FullyOnlineRule})
  * @param overdueOpen      open at the end of the period (or now, if earlier) with the deadline passed
+ * @param nearlyOverdue    open at that moment with the deadline within the next 24 h
  */
 public record DossierCounts(
         String key,
@@ -20,11 +21,18 @@ public record DossierCounts(
         long onTime,
         long overdueCompleted,
         long overdueOpen,
+        long nearlyOverdue,
         long eResult,
         long eSigned) {
 
     public static DossierCounts zero(String key) {
-        return new DossierCounts(key, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new DossierCounts(key, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** The open-dossier counts judged at a moment, beside these period counts. */
+    DossierCounts withOpen(long overdueOpen, long nearlyOverdue) {
+        return new DossierCounts(key, received, receivedOnline, digitized, paymentDue, paidOnline, completed,
+                fullyOnline, onTime, overdueCompleted, overdueOpen, nearlyOverdue, eResult, eSigned);
     }
 
     public Rate fullProcessOnlineRate(int minSample) {
