@@ -199,6 +199,30 @@ class KpiFixtureIT {
     }
 
     @Test
+    @Order(3)
+    void eachCommunePerMonthInOneAnswer() throws Exception {
+        september("none", "all", 12);
+        JsonNode body = app.json("/api/v1/kpis?from=2026-08-01&to=2026-10-01&province=14&groupBy=commune&per=month",
+                "inspector");
+        assertThat(body.get("per").asString()).isEqualTo("month");
+        Map<String, Long> received = new LinkedHashMap<>();
+        Map<String, Long> overdueOpen = new LinkedHashMap<>();
+        for (JsonNode row : body.get("rows")) {
+            String key = row.get("key").asString() + " " + row.get("period").asString();
+            received.put(key, row.get("received").asLong());
+            overdueOpen.put(key, row.get("overdueOpen").asLong());
+        }
+        // August: F13, F14 in 14001; September: 12 in 14001, F15, F19, F20 in 14002 (nothing in 14002 in August)
+        assertThat(received).containsExactly(Map.entry("14001 2026-08-01", 2L), Map.entry("14001 2026-09-01", 12L),
+                Map.entry("14002 2026-09-01", 3L));
+        // F13 overdue at the end of both months; F20 at the end of September
+        assertThat(overdueOpen).containsExactly(Map.entry("14001 2026-08-01", 1L),
+                Map.entry("14001 2026-09-01", 1L), Map.entry("14002 2026-09-01", 1L));
+        assertThat(app.get("/api/v1/kpis?" + SEPTEMBER + "&groupBy=month&per=day", "inspector").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     @Order(4)
     void aLateEventAfterThePeriodClosedCorrectsIt() throws Exception {
         september("none", "all", 12);

@@ -1,9 +1,12 @@
 package io.iocmonitor.kpi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The dossier counts of one scope and period (SPEC §5, §8), from which every dossier rate follows.
  *
- * @param key              {@code all}, a province code, a commune code or a procedure code
+ * @param key              {@code all}, a province code, a commune code, a procedure code or a calendar bucket
+ * @param period           the calendar bucket within the key (its first day) when the query asked for one
  * @param paymentDue       received whose procedure has a fee ({@code payment} ≠ none)
  * @param fullyOnline      completed and fully online ({@link FullyOnlineRule})
  * @param overdueOpen      open at the end of the period (or now, if earlier) with the deadline passed
@@ -11,6 +14,7 @@ package io.iocmonitor.kpi;
  */
 public record DossierCounts(
         String key,
+        @Nullable String period,
         long received,
         long receivedOnline,
         long digitized,
@@ -26,12 +30,16 @@ public record DossierCounts(
         long eSigned) {
 
     public static DossierCounts zero(String key) {
-        return new DossierCounts(key, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return zero(key, null);
+    }
+
+    public static DossierCounts zero(String key, @Nullable String period) {
+        return new DossierCounts(key, period, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The open-dossier counts judged at a moment, beside these period counts. */
     DossierCounts withOpen(long overdueOpen, long nearlyOverdue) {
-        return new DossierCounts(key, received, receivedOnline, digitized, paymentDue, paidOnline, completed,
+        return new DossierCounts(key, period, received, receivedOnline, digitized, paymentDue, paidOnline, completed,
                 fullyOnline, onTime, overdueCompleted, overdueOpen, nearlyOverdue, eResult, eSigned);
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,39 +24,40 @@ import io.iocmonitor.base.Ict;
 @Repository
 class DossierKpiRepository {
 
-    // %1$s: the key expression, %2$s: the rollup grain. Both chosen in code from GroupBy, never from input.
+    // %1$s: the key expression, %2$s: the period (bucket within the key) or NULL, %3$s: the rollup grain. All
+    // chosen in code from GroupBy, never from input.
     private static final String PERIOD_COUNTS = """
-            SELECT %1$s AS key,
+            SELECT %1$s AS key, %2$s AS period,
                    sum(received) AS received, sum(received_online) AS received_online, sum(digitized) AS digitized,
                    sum(payment_due) AS payment_due, sum(paid_online) AS paid_online, sum(completed) AS completed,
                    sum(fully_online) AS fully_online, sum(on_time) AS on_time,
                    sum(overdue_completed) AS overdue_completed, sum(e_result) AS e_result, sum(e_signed) AS e_signed
-            FROM dossier_day_%2$s
+            FROM dossier_day_%3$s
             WHERE day >= ? AND day < ? AND (CAST(? AS text) IS NULL OR province = ?)
-            GROUP BY 1""";
+            GROUP BY 1, 2""";
 
     // Open dossiers judged at moments m, one per key: overdue (m in (due_at, closed]) and nearly overdue (open at m,
-    // due in [m, m + 24 h)). %s is the key expression when every key shares one moment, else the bucket's key.
+    // due in [m, m + 24 h)). %1$s is the key and %2$s the period: a code column, the bucket (b.bucket) or NULL.
     private static final String OPEN_COUNTS = """
             WITH b AS (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS timestamptz[])) AS b(bucket, m))
-            SELECT key, count(*) FILTER (WHERE overdue) AS overdue_open,
+            SELECT key, period, count(*) FILTER (WHERE overdue) AS overdue_open,
                    count(*) FILTER (WHERE NOT overdue) AS nearly_overdue
             FROM (
-                SELECT %1$s AS key, true AS overdue
+                SELECT %1$s AS key, %2$s AS period, true AS overdue
                 FROM b JOIN dossier d
                   ON d.due_at < COALESCE(LEAST(d.completed_ts, d.cancelled_ts), 'infinity')
                  AND tstzrange(d.due_at, LEAST(d.completed_ts, d.cancelled_ts), '(]') @> b.m
                  AND d.received_ts < b.m
                 WHERE CAST(? AS text) IS NULL OR d.province = ?
                 UNION ALL
-                SELECT %1$s, false
+                SELECT %1$s, %2$s, false
                 FROM b JOIN dossier d
                   ON d.due_at >= b.m AND d.due_at < b.m + interval '24 hours' AND d.received_ts < b.m
                  AND (d.completed_ts IS NULL OR d.completed_ts >= b.m)
                  AND (d.cancelled_ts IS NULL OR d.cancelled_ts >= b.m)
                 WHERE CAST(? AS text) IS NULL OR d.province = ?
             ) o
-            GROUP BY key""";
+            GROUP BY key, period""";
 
     private final JdbcClient jdbc;
 
@@ -69,28 +71,30 @@ class DossierKpiRepository {
      */
     List<DossierCounts> counts(KpiQuery query, Instant openAt, @Nullable String province) {
         GroupBy groupBy = query.groupBy();
-        List<DossierCounts> rows = jdbc.sql(PERIOD_COUNTS.formatted(keyExpression(groupBy, "day::timestamp"), grain(groupBy)))
+        String key = groupBy.isCalendar() ? keyExpression(groupBy, "day::timestamp") : keyExpression(groupBy, "");
+        String period = query.per() == null ? "NULL" : keyExpression(query.per(), "day::timestamp");
+        List<DossierCounts> rows = jdbc.sql(PERIOD_COUNTS.formatted(key, period, grain(groupBy)))
                 .params(query.from(), query.to(), province, province)
                 .query((rs, i) -> periodCounts(rs))
                 .list();
-        Map<String, long[]> open = openCounts(query, openAt, province);
+        Map<List<String>, long[]> open = openCounts(query, openAt, province);
         List<DossierCounts> withOpen = new ArrayList<>(rows.size());
         for (DossierCounts row : rows) {
-            long[] o = open.remove(row.key());
+            long[] o = open.remove(Arrays.asList(row.key(), row.period()));
             withOpen.add(o == null ? row : row.withOpen(o[0], o[1]));
         }
         // keys with open dossiers but nothing received or completed in the period
-        open.forEach((key, o) -> withOpen.add(DossierCounts.zero(key).withOpen(o[0], o[1])));
+        open.forEach((k, o) -> withOpen.add(DossierCounts.zero(k.get(0), k.get(1)).withOpen(o[0], o[1])));
         return withOpen;
     }
 
-    private Map<String, long[]> openCounts(KpiQuery query, Instant openAt, @Nullable String province) {
-        GroupBy groupBy = query.groupBy();
+    private Map<List<String>, long[]> openCounts(KpiQuery query, Instant openAt, @Nullable String province) {
+        GroupBy calendar = query.calendar();
         List<String> buckets = new ArrayList<>();
         List<String> moments = new ArrayList<>();
-        if (groupBy.isCalendar()) {
-            for (LocalDate start : CalendarBuckets.starts(groupBy, query.from(), query.to())) {
-                LocalDate end = CalendarBuckets.next(groupBy, start);
+        if (calendar != null) {
+            for (LocalDate start : CalendarBuckets.starts(calendar, query.from(), query.to())) {
+                LocalDate end = CalendarBuckets.next(calendar, start);
                 Instant m = Ict.startOf(end.isAfter(query.to()) ? query.to() : end);
                 buckets.add(start.toString());
                 moments.add((m.isBefore(openAt) ? m : openAt).toString());
@@ -99,19 +103,22 @@ class DossierKpiRepository {
             buckets.add("all");
             moments.add(openAt.toString());
         }
+        GroupBy groupBy = query.groupBy();
         String key = groupBy.isCalendar() ? "b.bucket" : keyExpression(groupBy, "");
-        Map<String, long[]> open = new HashMap<>();
-        jdbc.sql(OPEN_COUNTS.formatted(key))
+        String period = query.per() != null ? "b.bucket" : "NULL";
+        Map<List<String>, long[]> open = new HashMap<>();
+        jdbc.sql(OPEN_COUNTS.formatted(key, period))
                 .params(buckets.toArray(String[]::new), moments.toArray(String[]::new), province, province,
                         province, province)
                 .query(rs -> {
-                    open.put(rs.getString("key"), new long[] {rs.getLong("overdue_open"), rs.getLong("nearly_overdue")});
+                    open.put(Arrays.asList(rs.getString("key"), rs.getString("period")),
+                            new long[] {rs.getLong("overdue_open"), rs.getLong("nearly_overdue")});
                 });
         return open;
     }
 
     private static DossierCounts periodCounts(ResultSet rs) throws SQLException {
-        return new DossierCounts(rs.getString("key"), rs.getLong("received"), rs.getLong("received_online"),
+        return new DossierCounts(rs.getString("key"), rs.getString("period"), rs.getLong("received"), rs.getLong("received_online"),
                 rs.getLong("digitized"), rs.getLong("payment_due"), rs.getLong("paid_online"),
                 rs.getLong("completed"), rs.getLong("fully_online"), rs.getLong("on_time"),
                 rs.getLong("overdue_completed"), 0, 0, rs.getLong("e_result"), rs.getLong("e_signed"));
