@@ -110,6 +110,24 @@ final class RunningApp implements AutoCloseable {
         return body;
     }
 
+    /**
+     * Waits until {@code events} distinct events are stored and the KPI rollups have caught up with them (no
+     * province-day left to recompute), at most 30 s.
+     */
+    void awaitStoredAndRolledUp(long events) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long stored = jdbc().queryForObject("SELECT count(*) FROM ingested_event", Long.class);
+            Long dirty = jdbc().queryForObject(
+                    "SELECT (SELECT count(*) FROM rollup_dirty) + (SELECT count(*) FROM open_dirty)", Long.class);
+            if (stored != null && stored >= events && dirty != null && dirty == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not " + events + " events stored and rolled up within 30 s");
+    }
+
     @Override
     public void close() throws Exception {
         try {

@@ -11,15 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.iocmonitor.base.Ict;
 
 /**
- * Dossier counts per key: the period counts from the daily rollups ({@link DossierRollups}), the open-dossier
- * counts (overdue, nearly overdue) from the dossier table at the moment each key is judged at, through the indexes
- * that touch only the dossiers open or overdue then.
+ * Dossier counts per key: the period counts from the daily rollups ({@link DossierRollups}); the open-dossier
+ * counts (overdue, nearly overdue) at the moment each key is judged at, from the end-of-day snapshots for past days'
+ * ends and from the dossier table for now, through the indexes that touch only the dossiers open or overdue then.
  */
 @Repository
 class DossierKpiRepository {
@@ -59,6 +60,16 @@ class DossierKpiRepository {
             ) o
             GROUP BY key, period""";
 
+    // The same counts at the ends of past days, from the snapshots DossierRollups keeps. %1$s key, %2$s period,
+    // %3$s the grain.
+    private static final String OPEN_AT_DAY_ENDS = """
+            SELECT %1$s AS key, %2$s AS period, sum(overdue_open) AS overdue_open,
+                   sum(nearly_overdue) AS nearly_overdue
+            FROM unnest(CAST(? AS text[]), CAST(? AS date[])) AS b(bucket, ended_day)
+            JOIN dossier_open_%3$s s ON s.day = b.ended_day
+            WHERE CAST(? AS text) IS NULL OR s.province = ?
+            GROUP BY 1, 2""";
+
     private final JdbcClient jdbc;
 
     DossierKpiRepository(JdbcClient jdbc) {
@@ -88,32 +99,49 @@ class DossierKpiRepository {
         return withOpen;
     }
 
+    /**
+     * Open dossiers at the end of each bucket (or at {@code openAt}, if earlier): a moment that starts a day that has
+     * begun is the end of a past day and read from its snapshot; any other moment (now) is counted live.
+     */
     private Map<List<String>, long[]> openCounts(KpiQuery query, Instant openAt, @Nullable String province) {
         GroupBy calendar = query.calendar();
-        List<String> buckets = new ArrayList<>();
-        List<String> moments = new ArrayList<>();
-        if (calendar != null) {
-            for (LocalDate start : CalendarBuckets.starts(calendar, query.from(), query.to())) {
-                LocalDate end = CalendarBuckets.next(calendar, start);
-                Instant m = Ict.startOf(end.isAfter(query.to()) ? query.to() : end);
-                buckets.add(start.toString());
-                moments.add((m.isBefore(openAt) ? m : openAt).toString());
+        List<String> liveBuckets = new ArrayList<>();
+        List<String> liveMoments = new ArrayList<>();
+        List<String> endedBuckets = new ArrayList<>();
+        List<String> endedDays = new ArrayList<>();
+        List<LocalDate> starts = calendar == null ? List.of(query.from())
+                : CalendarBuckets.starts(calendar, query.from(), query.to());
+        for (LocalDate start : starts) {
+            LocalDate end = calendar == null ? query.to() : CalendarBuckets.next(calendar, start);
+            Instant bucketEnd = Ict.startOf(end.isAfter(query.to()) ? query.to() : end);
+            Instant m = bucketEnd.isBefore(openAt) ? bucketEnd : openAt;
+            String bucket = calendar == null ? "all" : start.toString();
+            LocalDate day = Ict.dateOf(m);
+            if (m.equals(Ict.startOf(day))) {
+                endedBuckets.add(bucket);
+                endedDays.add(day.minusDays(1).toString());
+            } else {
+                liveBuckets.add(bucket);
+                liveMoments.add(m.toString());
             }
-        } else {
-            buckets.add("all");
-            moments.add(openAt.toString());
         }
         GroupBy groupBy = query.groupBy();
         String key = groupBy.isCalendar() ? "b.bucket" : keyExpression(groupBy, "");
         String period = query.per() != null ? "b.bucket" : "NULL";
         Map<List<String>, long[]> open = new HashMap<>();
-        jdbc.sql(OPEN_COUNTS.formatted(key, period))
-                .params(buckets.toArray(String[]::new), moments.toArray(String[]::new), province, province,
-                        province, province)
-                .query(rs -> {
-                    open.put(Arrays.asList(rs.getString("key"), rs.getString("period")),
-                            new long[] {rs.getLong("overdue_open"), rs.getLong("nearly_overdue")});
-                });
+        RowCallbackHandler collect = rs -> open.put(Arrays.asList(rs.getString("key"), rs.getString("period")),
+                new long[] {rs.getLong("overdue_open"), rs.getLong("nearly_overdue")});
+        if (!endedBuckets.isEmpty()) {
+            jdbc.sql(OPEN_AT_DAY_ENDS.formatted(key, period, grain(groupBy)))
+                    .params(endedBuckets.toArray(String[]::new), endedDays.toArray(String[]::new), province, province)
+                    .query(collect);
+        }
+        if (!liveBuckets.isEmpty()) {
+            jdbc.sql(OPEN_COUNTS.formatted(key, period))
+                    .params(liveBuckets.toArray(String[]::new), liveMoments.toArray(String[]::new), province,
+                            province, province, province)
+                    .query(collect);
+        }
         return open;
     }
 

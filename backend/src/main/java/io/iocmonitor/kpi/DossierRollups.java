@@ -1,6 +1,7 @@
 package io.iocmonitor.kpi;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,8 +9,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recomputes the daily dossier rollups of the province-days a merge marked dirty, from the dossier table: exact
- * whatever order and however late events arrive. Several servers can refresh at once: each claims other rows.
+ * Recomputes, from the dossier table, the daily dossier rollups of the province-days merges marked dirty, and the
+ * open-dossier counts at the end of each past day: exact whatever order and however late events arrive. Several
+ * servers can refresh at once: each claims other rows.
  */
 @Repository
 class DossierRollups {
@@ -52,34 +54,102 @@ class DossierRollups {
             coalesce(sum(fully_online), 0), coalesce(sum(on_time), 0), coalesce(sum(overdue_completed), 0),
             coalesce(sum(e_result), 0), coalesce(sum(e_signed), 0)""";
 
+
+    // The open dossiers at the end of each claimed day (the start of the next, ICT), per commune and procedure:
+    // overdue (due before that moment) and nearly overdue (due within 24 h after it). See DossierKpiRepository.
+    private static final String OPEN_AT_DAY_END = """
+            SELECT x.province, x.day, o.commune, o.procedure_code, o.overdue::int AS overdue_open,
+                   (NOT o.overdue)::int AS nearly_overdue
+            FROM %1$s CROSS JOIN LATERAL (
+                SELECT commune, procedure_code, true AS overdue FROM dossier
+                WHERE province = x.province
+                  AND due_at < COALESCE(LEAST(completed_ts, cancelled_ts), 'infinity')
+                  AND tstzrange(due_at, LEAST(completed_ts, cancelled_ts), '(]')
+                      @> (x.day + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                  AND received_ts < (x.day + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                UNION ALL
+                SELECT commune, procedure_code, false FROM dossier
+                WHERE province = x.province
+                  AND due_at >= (x.day + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                  AND due_at < (x.day + 2)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                  AND received_ts < (x.day + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                  AND (completed_ts IS NULL OR completed_ts >= (x.day + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                  AND (cancelled_ts IS NULL OR cancelled_ts >= (x.day + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+            ) AS o
+            """.formatted(DAYS);
+
+    // Days that have ended since the last run: every province's end of day is computed once.
+    private static final String CATCH_UP = """
+            WITH p AS (SELECT through FROM open_snapshot_progress FOR UPDATE),
+                 first AS (SELECT COALESCE((SELECT through + 1 FROM p),
+                                           (SELECT min(received_ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date FROM dossier),
+                                           CAST(? AS date)) AS day),
+                 marked AS (
+                     INSERT INTO open_dirty (province, day)
+                     SELECT province.code, d::date FROM province, first,
+                            generate_series(first.day, CAST(? AS date), interval '1 day') AS d
+                     ON CONFLICT DO NOTHING)
+            UPDATE open_snapshot_progress SET through = CAST(? AS date)""";
+
+    /**
+     * A family of rollup tables ({@code <prefix>commune}, {@code …procedure}, {@code …province}) recomputed from
+     * facts per province-day, for the days claimed from its dirty table.
+     */
+    private record Kind(String claim, String facts, String sums, String prefix) {
+    }
+
+    private static final Kind PERIOD = new Kind(CLAIM, FACTS, SUMS, "dossier_day_");
+    private static final Kind OPEN = new Kind(CLAIM.replace("rollup_dirty", "open_dirty"), OPEN_AT_DAY_END,
+            "coalesce(sum(overdue_open), 0), coalesce(sum(nearly_overdue), 0)", "dossier_open_");
+
     private final JdbcTemplate jdbc;
 
     DossierRollups(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Recomputes up to {@code limit} dirty province-days; returns how many. */
+    /** Marks for computing the end of every day that has ended since the last call, up to yesterday. */
+    @Transactional
+    public void catchUpEndedDays(LocalDate today) {
+        Date yesterday = Date.valueOf(today.minusDays(1));
+        Date through = jdbc.queryForObject("SELECT through FROM open_snapshot_progress", Date.class);
+        if (through == null || through.before(yesterday)) {
+            jdbc.update(CATCH_UP, yesterday, yesterday, yesterday);
+        }
+    }
+
+    /** Recomputes up to {@code limit} marked end-of-day open counts; returns how many province-days. */
+    @Transactional
+    public int refreshOpen(int limit) {
+        return recompute(OPEN, limit);
+    }
+
+    /** Recomputes up to {@code limit} dirty province-days of the period rollups; returns how many. */
     @Transactional
     public int refresh(int limit) {
-        List<Object[]> claimed = jdbc.query(CLAIM, (rs, i) -> new Object[] {rs.getString(1), rs.getDate(2)}, limit);
+        return recompute(PERIOD, limit);
+    }
+
+    private int recompute(Kind kind, int limit) {
+        List<Object[]> claimed = jdbc.query(kind.claim(), (rs, i) -> new Object[] {rs.getString(1), rs.getDate(2)},
+                limit);
         if (claimed.isEmpty()) {
             return 0;
         }
-        // JIT compilation would cost more than these index range scans save
-        jdbc.execute("SET LOCAL jit = off");
         String[] provinces = claimed.stream().map(c -> (String) c[0]).toArray(String[]::new);
         Date[] days = claimed.stream().map(c -> (Date) c[1]).toArray(Date[]::new);
         for (String grain : List.of("commune", "procedure_code")) {
-            String table = grain.equals("commune") ? "dossier_day_commune" : "dossier_day_procedure";
+            String table = kind.prefix() + (grain.equals("commune") ? "commune" : "procedure");
             jdbc.update("DELETE FROM " + table + " t USING " + DAYS + " WHERE t.province = x.province AND t.day = x.day",
                     provinces, days);
-            jdbc.update("INSERT INTO " + table + " SELECT province, day, " + grain + ", " + SUMS + " FROM (" + FACTS
-                    + ") f GROUP BY province, day, " + grain, provinces, days);
+            jdbc.update("INSERT INTO " + table + " SELECT province, day, " + grain + ", " + kind.sums() + " FROM ("
+                    + kind.facts() + ") f GROUP BY province, day, " + grain, provinces, days);
         }
-        jdbc.update("DELETE FROM dossier_day_province t USING " + DAYS
+        String provinceTable = kind.prefix() + "province";
+        jdbc.update("DELETE FROM " + provinceTable + " t USING " + DAYS
                 + " WHERE t.province = x.province AND t.day = x.day", provinces, days);
-        jdbc.update("INSERT INTO dossier_day_province SELECT t.province, t.day, " + SUMS.replace("sum(", "sum(t.")
-                + " FROM dossier_day_commune t JOIN " + DAYS + " ON t.province = x.province AND t.day = x.day"
+        jdbc.update("INSERT INTO " + provinceTable + " SELECT t.province, t.day, " + kind.sums().replace("sum(", "sum(t.")
+                + " FROM " + kind.prefix() + "commune t JOIN " + DAYS + " ON t.province = x.province AND t.day = x.day"
                 + " GROUP BY t.province, t.day", provinces, days);
         return claimed.size();
     }

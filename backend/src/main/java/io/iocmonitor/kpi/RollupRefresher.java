@@ -1,11 +1,19 @@
 package io.iocmonitor.kpi;
 
+import java.time.Clock;
+import java.util.function.IntUnaryOperator;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Keeps the dossier rollups current: every {@code ioc.kpi.rollup-interval} it recomputes what merges changed. */
+import io.iocmonitor.base.Ict;
+
+/**
+ * Keeps the dossier rollups current: every {@code ioc.kpi.rollup-interval} it recomputes what merges changed, and
+ * the open dossiers at the end of each day that has ended.
+ */
 @Component
 class RollupRefresher {
 
@@ -13,26 +21,36 @@ class RollupRefresher {
     private static final int DAYS_PER_TRANSACTION = 200;
 
     private final DossierRollups rollups;
+    private final Clock clock;
 
-    RollupRefresher(DossierRollups rollups) {
+    RollupRefresher(DossierRollups rollups, Clock clock) {
         this.rollups = rollups;
+        this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${ioc.kpi.rollup-interval:PT2S}")
     void refresh() {
         try {
-            int total = 0;
-            int done;
-            do {
-                done = rollups.refresh(DAYS_PER_TRANSACTION);
-                total += done;
-            } while (done == DAYS_PER_TRANSACTION);
-            if (total > DAYS_PER_TRANSACTION) {
-                log.info("Recomputed the dossier rollups of {} province-days", total);
+            rollups.catchUpEndedDays(Ict.dateOf(clock.instant()));
+            int days = drain(rollups::refresh);
+            int dayEnds = drain(rollups::refreshOpen);
+            if (days + dayEnds > DAYS_PER_TRANSACTION) {
+                log.info("Recomputed the dossier rollups of {} province-days and the open dossiers at the end of {}",
+                        days, dayEnds);
             }
         } catch (RuntimeException e) {
             // the dirty marks stay (the transaction rolled back): the next run tries again
             log.warn("Refreshing the dossier rollups failed; will retry: {}", e.toString());
         }
+    }
+
+    private static int drain(IntUnaryOperator refresh) {
+        int total = 0;
+        int done;
+        do {
+            done = refresh.applyAsInt(DAYS_PER_TRANSACTION);
+            total += done;
+        } while (done == DAYS_PER_TRANSACTION);
+        return total;
     }
 }

@@ -6,6 +6,8 @@ import static io.iocmonitor.store.ArrayColumns.times;
 import static io.iocmonitor.store.ArrayColumns.wire;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.iocmonitor.base.Ict;
@@ -20,7 +23,8 @@ import io.iocmonitor.telemetry.DossierEvent;
 import io.iocmonitor.telemetry.DossierStep;
 
 /**
- * Raw dossier events and the dossier table they merge into, marking the rollups the merge changed. A dossier is province + dossierId; for each step its
+ * Raw dossier events and the dossier table they merge into, noting which rollups and open-dossier snapshots each
+ * merge changed. A dossier is province + dossierId; for each step its
  * earliest event (by ts) counts, whatever order the events arrive in, so a batch is first reduced to the earliest
  * event per dossier and step, and each merge then touches a row at most once.
  */
@@ -33,6 +37,12 @@ final class DossierRows {
                                  ?::text[], ?::boolean[], ?::timestamptz[], ?::boolean[], ?::text[], ?::boolean[],
                                  ?::boolean[])""";
 
+    // Every merge returns each row it inserted or changed, with what the step replaced (null on a new row: the
+    // replaced_* columns of other steps are never read).
+    private static final String CHANGED = """
+            province, received_ts, due_at, completed_ts, cancelled_ts, replaced_received_ts, replaced_due_at,
+            replaced_completed_ts, replaced_cancelled_ts""";
+
     private static final String MERGE_RECEIVED = """
             INSERT INTO dossier (province, dossier_id, commune, procedure_code, received_ts, channel, full_process,
                                  due_at, digitized, payment)
@@ -43,9 +53,9 @@ final class DossierRows {
                 received_ts = EXCLUDED.received_ts, channel = EXCLUDED.channel,
                 full_process = EXCLUDED.full_process, due_at = EXCLUDED.due_at,
                 digitized = EXCLUDED.digitized, payment = EXCLUDED.payment,
-                replaced_received_ts = dossier.received_ts
+                replaced_received_ts = dossier.received_ts, replaced_due_at = dossier.due_at
             WHERE dossier.received_ts IS NULL OR EXCLUDED.received_ts < dossier.received_ts
-            RETURNING province, received_ts, completed_ts, replaced_received_ts""";
+            RETURNING\s""" + CHANGED;
 
     // A completed may arrive before its received: the row is created and joined when the received comes.
     private static final String MERGE_COMPLETED = """
@@ -56,13 +66,15 @@ final class DossierRows {
                 completed_ts = EXCLUDED.completed_ts, e_result = EXCLUDED.e_result, e_signed = EXCLUDED.e_signed,
                 replaced_completed_ts = dossier.completed_ts
             WHERE dossier.completed_ts IS NULL OR EXCLUDED.completed_ts < dossier.completed_ts
-            RETURNING province, completed_ts, NULL::timestamptz, replaced_completed_ts""";
+            RETURNING\s""" + CHANGED;
 
     private static final String MERGE_CANCELLED = """
             INSERT INTO dossier (province, dossier_id, commune, procedure_code, cancelled_ts)
             SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-            ON CONFLICT (province, dossier_id) DO UPDATE SET cancelled_ts = EXCLUDED.cancelled_ts
-            WHERE dossier.cancelled_ts IS NULL OR EXCLUDED.cancelled_ts < dossier.cancelled_ts""";
+            ON CONFLICT (province, dossier_id) DO UPDATE SET
+                cancelled_ts = EXCLUDED.cancelled_ts, replaced_cancelled_ts = dossier.cancelled_ts
+            WHERE dossier.cancelled_ts IS NULL OR EXCLUDED.cancelled_ts < dossier.cancelled_ts
+            RETURNING\s""" + CHANGED;
 
     private static final Comparator<DossierEvent> BY_DOSSIER =
             Comparator.comparing(DossierEvent::province).thenComparing(DossierEvent::dossierId);
@@ -75,9 +87,11 @@ final class DossierRows {
 
     /**
      * Stores the raw events and merges them; adds to {@code changedDays} the province-days whose rollups the merges
-     * changed: the merged rows' received and completed days, and the day a replaced earlier event leaves.
+     * changed (the merged rows' received and completed days, and the day a replaced earlier event leaves), and to
+     * {@code changedDayEnds} the past days whose end-of-day open counts they changed.
      */
-    void write(List<DossierEvent> events, Set<ProvinceDay> changedDays) {
+    void write(List<DossierEvent> events, LocalDate today, Set<ProvinceDay> changedDays,
+            Set<ProvinceDay> changedDayEnds) {
         if (events.isEmpty()) {
             return;
         }
@@ -88,9 +102,10 @@ final class DossierRows {
                 booleans(events, DossierEvent::fullProcess), times(events, DossierEvent::dueAt),
                 booleans(events, DossierEvent::digitized), wire(events, DossierEvent::payment),
                 booleans(events, DossierEvent::eResult), booleans(events, DossierEvent::eSigned));
+        Changes changes = new Changes(today, changedDays, changedDayEnds);
         List<DossierEvent> received = earliestPerDossier(events, DossierStep.RECEIVED);
         if (!received.isEmpty()) {
-            merge(changedDays, MERGE_RECEIVED, key(received, 0), key(received, 1),
+            merge(MERGE_RECEIVED, DossierStep.RECEIVED, changes, key(received, 0), key(received, 1),
                     text(received, DossierEvent::commune),
                     text(received, DossierEvent::procedureCode), times(received, DossierEvent::ts),
                     wire(received, DossierEvent::channel), booleans(received, DossierEvent::fullProcess),
@@ -99,30 +114,67 @@ final class DossierRows {
         }
         List<DossierEvent> completed = earliestPerDossier(events, DossierStep.COMPLETED);
         if (!completed.isEmpty()) {
-            merge(changedDays, MERGE_COMPLETED, key(completed, 0), key(completed, 1),
+            merge(MERGE_COMPLETED, DossierStep.COMPLETED, changes, key(completed, 0), key(completed, 1),
                     text(completed, DossierEvent::commune), text(completed, DossierEvent::procedureCode),
                     times(completed, DossierEvent::ts), booleans(completed, DossierEvent::eResult),
                     booleans(completed, DossierEvent::eSigned));
         }
         List<DossierEvent> cancelled = earliestPerDossier(events, DossierStep.CANCELLED);
         if (!cancelled.isEmpty()) {
-            jdbc.update(MERGE_CANCELLED, key(cancelled, 0), key(cancelled, 1),
+            merge(MERGE_CANCELLED, DossierStep.CANCELLED, changes, key(cancelled, 0), key(cancelled, 1),
                     text(cancelled, DossierEvent::commune), text(cancelled, DossierEvent::procedureCode),
                     times(cancelled, DossierEvent::ts));
         }
     }
 
-    // Each merge returns the province and three timestamps of every row it inserted or changed.
-    private void merge(Set<ProvinceDay> changedDays, String sql, Object... args) {
+    private record Changes(LocalDate today, Set<ProvinceDay> days, Set<ProvinceDay> dayEnds) {
+    }
+
+    private void merge(String sql, DossierStep step, Changes changes, Object... args) {
         jdbc.query(sql, rs -> {
-            String province = rs.getString(1);
-            for (int column = 2; column <= 4; column++) {
-                Timestamp ts = rs.getTimestamp(column);
-                if (ts != null) {
-                    changedDays.add(new ProvinceDay(province, Ict.dateOf(ts.toInstant())));
-                }
+            String province = rs.getString("province");
+            Instant received = instant(rs.getTimestamp("received_ts"));
+            Instant due = instant(rs.getTimestamp("due_at"));
+            Instant completed = instant(rs.getTimestamp("completed_ts"));
+            Instant cancelled = instant(rs.getTimestamp("cancelled_ts"));
+            Instant closed = earlier(completed, cancelled);
+            OpenDayEnds.Version after = new OpenDayEnds.Version(received, due, closed);
+            OpenDayEnds.Version before = switch (step) {
+                case RECEIVED -> new OpenDayEnds.Version(instant(rs.getTimestamp("replaced_received_ts")),
+                        instant(rs.getTimestamp("replaced_due_at")), closed);
+                case COMPLETED -> new OpenDayEnds.Version(received, due,
+                        earlier(instant(rs.getTimestamp("replaced_completed_ts")), cancelled));
+                case CANCELLED -> new OpenDayEnds.Version(received, due,
+                        earlier(completed, instant(rs.getTimestamp("replaced_cancelled_ts"))));
+            };
+            OpenDayEnds.changed(province, before, after, changes.today(), changes.dayEnds());
+            // the rollups count a dossier on its received and completed days; a cancellation counts in neither
+            if (step == DossierStep.RECEIVED) {
+                addDay(changes.days(), province, received);
+                addDay(changes.days(), province, completed);
+                addDay(changes.days(), province, before.received());
+            } else if (step == DossierStep.COMPLETED) {
+                addDay(changes.days(), province, completed);
+                addDay(changes.days(), province, instant(rs.getTimestamp("replaced_completed_ts")));
             }
         }, args);
+    }
+
+    private static void addDay(Set<ProvinceDay> days, String province, @Nullable Instant ts) {
+        if (ts != null) {
+            days.add(new ProvinceDay(province, Ict.dateOf(ts)));
+        }
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static @Nullable Instant earlier(@Nullable Instant a, @Nullable Instant b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.isBefore(b) ? a : b;
     }
 
     /** The earliest event of the step per dossier, in key order (so concurrent writers lock rows alike). */

@@ -57,6 +57,12 @@ public class TelemetryStore {
             SELECT * FROM unnest(?::text[], ?::date[])
             ON CONFLICT DO NOTHING""";
 
+    // The past days whose end-of-day open-dossier counts must be recomputed.
+    private static final String MARK_OPEN_CHANGED = """
+            INSERT INTO open_dirty (province, day)
+            SELECT * FROM unnest(?::text[], ?::date[])
+            ON CONFLICT DO NOTHING""";
+
     // Lock rows in key order (the map below is sorted), so that two servers never deadlock on them.
     private static final String TOUCH_SITES = """
             INSERT INTO site_activity (province, commune, last_event_ts, last_received_at)
@@ -94,7 +100,9 @@ public class TelemetryStore {
         Map<TelemetryKind, List<TelemetryEvent>> byKind = new EnumMap<>(TelemetryKind.class);
         fresh.forEach(e -> byKind.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e));
         Set<ProvinceDay> changedDays = new TreeSet<>();
-        dossiers.write(ofKind(byKind, TelemetryKind.DOSSIER, DossierEvent.class), changedDays);
+        Set<ProvinceDay> changedDayEnds = new TreeSet<>();
+        dossiers.write(ofKind(byKind, TelemetryKind.DOSSIER, DossierEvent.class), Ict.dateOf(now), changedDays,
+                changedDayEnds);
         List<ProbeEvent> probes = ofKind(byKind, TelemetryKind.PROBE, ProbeEvent.class);
         List<SyncEvent> syncs = ofKind(byKind, TelemetryKind.SYNC, SyncEvent.class);
         signals.writeVneid(ofKind(byKind, TelemetryKind.VNEID, VneidEvent.class));
@@ -107,7 +115,8 @@ public class TelemetryStore {
         }
         // Rows that every batch touches (today's, each province's) come last and in key order: concurrent writers
         // then overlap on everything above and wait for each other only here, and never deadlock.
-        markChanged(changedDays);
+        markChanged(MARK_CHANGED, changedDays);
+        markChanged(MARK_OPEN_CHANGED, changedDayEnds);
         signals.countProbes(probes);
         signals.updateSyncStatus(syncs);
         touchSites(fresh, now);
@@ -115,10 +124,10 @@ public class TelemetryStore {
         return new WriteResult(fresh, duplicatesByKind(events, fresh), rejections.size());
     }
 
-    private void markChanged(Set<ProvinceDay> days) {
+    private void markChanged(String sql, Set<ProvinceDay> days) {
         if (!days.isEmpty()) {
             List<ProvinceDay> rows = new ArrayList<>(days);
-            jdbc.update(MARK_CHANGED, text(rows, ProvinceDay::province), text(rows, d -> d.day().toString()));
+            jdbc.update(sql, text(rows, ProvinceDay::province), text(rows, d -> d.day().toString()));
         }
     }
 
