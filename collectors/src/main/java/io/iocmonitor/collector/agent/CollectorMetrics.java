@@ -63,7 +63,8 @@ public final class CollectorMetrics {
     /** The metrics in Prometheus' text exposition format. */
     String prometheus() {
         StringBuilder out = new StringBuilder();
-        sample(out, "ioc_collector_queue_events", "gauge", "Events in the disk queue, not yet acknowledged by the broker",
+        sample(out, "ioc_collector_queue_events", "gauge",
+                "Events in the disk queue, not yet acknowledged by the broker",
                 queue.depth());
         sample(out, "ioc_collector_queue_bytes", "gauge", "Bytes of the disk queue's segment files", queue.bytes());
         sample(out, "ioc_collector_events_enqueued_total", "counter", "Events put in the disk queue", enqueued.sum());

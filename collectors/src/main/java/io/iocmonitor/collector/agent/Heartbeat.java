@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.iocmonitor.collector.source.EventSink;
-import io.iocmonitor.collector.source.Source;
+import io.iocmonitor.collector.source.PeriodicSource;
 import io.iocmonitor.collector.source.SourceContext;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,30 +14,19 @@ import tools.jackson.databind.node.ObjectNode;
  * collector's connection drops. Heartbeats also carry the queue's depth and the events dropped at its cap, so that the
  * centre sees a collector that is losing data.
  */
-final class Heartbeat implements Source {
+final class Heartbeat extends PeriodicSource {
 
     static final String VERSION = version();
 
     private final String collector;
-    private final Duration interval;
     private final SourceContext context;
     private final CollectorMetrics metrics;
 
     Heartbeat(String collector, Duration interval, SourceContext context, CollectorMetrics metrics) {
+        super("heartbeat", interval);
         this.collector = collector;
-        this.interval = interval;
         this.context = context;
         this.metrics = metrics;
-    }
-
-    @Override
-    public String name() {
-        return "heartbeat";
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
     }
 
     @Override

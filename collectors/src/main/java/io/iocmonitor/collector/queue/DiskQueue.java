@@ -319,7 +319,8 @@ public final class DiskQueue implements AutoCloseable {
             }
             if (offset < size) {
                 if (isLast) {
-                    log.info("{}: cutting off {} bytes of an append interrupted by a crash", segment.path, size - offset);
+                    log.info("{}: cutting off {} bytes of an append interrupted by a crash", segment.path,
+                            size - offset);
                 } else {
                     log.error("{}: damaged at byte {}; the {} bytes after it are lost", segment.path, offset,
                             size - offset);

@@ -9,39 +9,28 @@ import org.slf4j.LoggerFactory;
 
 import io.iocmonitor.collector.queue.QueuedEvent;
 import io.iocmonitor.collector.source.EventSink;
-import io.iocmonitor.collector.source.Source;
+import io.iocmonitor.collector.source.PeriodicSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The simulator as a collector source: each poll hands the dossier events that have happened since the last one to
  * the disk queue, exactly as a real source does; the first poll hands the back-filled history.
  */
-final class SimulatedDossierSource implements Source {
+final class SimulatedDossierSource extends PeriodicSource {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedDossierSource.class);
 
     private final DossierSimulator dossiers;
-    private final Duration tick;
     private final Clock clock;
     private final int backfillDays;
     private final JsonMapper json = JsonMapper.builder().build();
     private boolean backfilled;
 
     SimulatedDossierSource(DossierSimulator dossiers, Duration tick, Clock clock, int backfillDays) {
+        super("simulator", tick);
         this.dossiers = dossiers;
-        this.tick = tick;
         this.clock = clock;
         this.backfillDays = backfillDays;
-    }
-
-    @Override
-    public String name() {
-        return "simulator";
-    }
-
-    @Override
-    public Duration interval() {
-        return tick;
     }
 
     @Override

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * anywhere repeats at most one page (same event ids: counted once) and never skips one. Paging goes on while pages
  * are full, up to {@code maxPages} per poll.
  */
-final class DossierApiSource implements Source {
+final class DossierApiSource extends PeriodicSource {
 
     private static final Logger log = LoggerFactory.getLogger(DossierApiSource.class);
 
@@ -38,8 +38,6 @@ final class DossierApiSource implements Source {
             String pageSizeParam, int pageSize, int maxPages, String recordsPath) {
     }
 
-    private final String name;
-    private final Duration interval;
     private final Api api;
     private final DossierMapping mapping;
     private final CursorStore cursor;
@@ -47,22 +45,11 @@ final class DossierApiSource implements Source {
 
     DossierApiSource(String name, Duration interval, Api api, DossierMapping mapping, CursorStore cursor,
             SourceContext context) {
-        this.name = name;
-        this.interval = interval;
+        super(name, interval);
         this.api = api;
         this.mapping = mapping;
         this.cursor = cursor;
         this.context = context;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
     }
 
     @Override
@@ -85,14 +72,15 @@ final class DossierApiSource implements Source {
             sink.append(events);
             JsonNode last = records.get(records.size() - 1);
             if (!JsonFields.present(last, api.cursorField())) {
-                throw new IOException(name + ": the last record of the page after cursor \"" + position
+                throw new IOException(name() + ": the last record of the page after cursor \"" + position
                         + "\" has no cursor field \"" + api.cursorField() + "\": " + last);
             }
             JsonNode next = JsonFields.at(last, api.cursorField());
             String nextPosition = next.isValueNode() ? next.asString() : next.toString();
             cursor.save(nextPosition);
             if (nextPosition.equals(position)) {
-                log.warn("{}: a full page of records shares the cursor value \"{}\"; raise pageSize", name, position);
+                log.warn("{}: a full page of records shares the cursor value \"{}\"; raise pageSize", name(),
+                        position);
                 return;
             }
             position = nextPosition;
@@ -108,11 +96,11 @@ final class DossierApiSource implements Source {
         HttpResponse<String> response = context.http().send(api.request().request(uri),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new IOException(name + ": GET " + uri + " answered HTTP " + response.statusCode());
+            throw new IOException(name() + ": GET " + uri + " answered HTTP " + response.statusCode());
         }
         JsonNode records = JsonFields.at(context.json().readTree(response.body()), api.recordsPath());
         if (!records.isArray()) {
-            throw new IOException(name + ": the answer of " + uri + " has no record array at \""
+            throw new IOException(name() + ": the answer of " + uri + " has no record array at \""
                     + api.recordsPath() + "\"");
         }
         return records;

@@ -2,7 +2,7 @@ package io.iocmonitor.collector.source;
 
 import tools.jackson.databind.JsonNode;
 
-/** Fields of a JSON document named by dotted paths as configured: {@code data.items}, {@code hoSo.ma}, {@code a.0.b}. */
+/** Fields of a JSON document named by dotted paths as configured: {@code data.items}, {@code hoSo.ma}, {@code a.0}. */
 final class JsonFields {
 
     private JsonFields() {

@@ -6,13 +6,11 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A network probe of one target: each poll makes one {@code probe} event (SPEC §4). */
-final class ProbeSource implements Source {
+final class ProbeSource extends PeriodicSource {
 
     static final List<String> TARGET_TYPES = List.of("portal", "provincial-system", "vneid", "internet", "database");
     static final List<String> METHODS = List.of("icmp", "tcp", "http", "dns", "modem");
 
-    private final String name;
-    private final Duration interval;
     private final String target;
     private final String targetType;
     private final ProbeCheck check;
@@ -20,22 +18,11 @@ final class ProbeSource implements Source {
 
     ProbeSource(String name, Duration interval, String target, String targetType, ProbeCheck check,
             SourceContext context) {
-        this.name = name;
-        this.interval = interval;
+        super(name, interval);
         this.target = target;
         this.targetType = targetType;
         this.check = check;
         this.context = context;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
     }
 
     @Override

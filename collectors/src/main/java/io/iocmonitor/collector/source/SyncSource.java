@@ -6,30 +6,17 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The portal synchronisation monitor: each poll makes one {@code sync} event (pending, failed, lag). */
-final class SyncSource implements Source {
+final class SyncSource extends PeriodicSource {
 
-    private final String name;
-    private final Duration interval;
     private final String system;
     private final SyncReader reader;
     private final SourceContext context;
 
     SyncSource(String name, Duration interval, String system, SyncReader reader, SourceContext context) {
-        this.name = name;
-        this.interval = interval;
+        super(name, interval);
         this.system = system;
         this.reader = reader;
         this.context = context;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
     }
 
     @Override

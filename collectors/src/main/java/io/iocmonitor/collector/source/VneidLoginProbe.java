@@ -9,28 +9,15 @@ import tools.jackson.databind.node.ObjectNode;
  * A synthetic VNeID login: each poll performs the configured login request and makes one {@code vneid} event with
  * its outcome ({@code ok}, {@code fail}, {@code timeout}), latency and, on failure, an error code.
  */
-final class VneidLoginProbe implements Source {
+final class VneidLoginProbe extends PeriodicSource {
 
-    private final String name;
-    private final Duration interval;
     private final HttpCheck login;
     private final SourceContext context;
 
     VneidLoginProbe(String name, Duration interval, HttpCheck login, SourceContext context) {
-        this.name = name;
-        this.interval = interval;
+        super(name, interval);
         this.login = login;
         this.context = context;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
     }
 
     @Override

@@ -51,7 +51,8 @@ class CollectorConfigTest {
     private CollectorConfig read(String yaml) throws IOException {
         Path file = dir.resolve("collector.yaml");
         Files.writeString(file, yaml);
-        return CollectorConfig.from(ConfigNode.read(file, Map.of("BROKER_PASSWORD", "s3cret")::get));
+        return CollectorConfig.from(ConfigNode.read(file,
+                name -> name.equals("BROKER_PASSWORD") ? "s3cret" : name.startsWith("TEST_") ? "x" : null));
     }
 
     private void assertRejected(String yaml, String... parts) {
@@ -126,5 +127,31 @@ class CollectorConfigTest {
     @Test
     void yamlThatDoesNotParseIsNamed() {
         assertRejected("site: [\n", "not valid YAML");
+    }
+
+    @Test
+    void theDockerImagesConfigurationReadsWithItsEnvironment() {
+        CollectorConfig config = CollectorConfig.from(ConfigNode.read(Path.of("../docker/collector/collector.yaml"),
+                Map.of("IOC_COLLECTOR_PROVINCE", "01", "IOC_MQTT_URL", "tcp://mosquitto:1883", "IOC_MQTT_CLIENT_ID",
+                        "collector-01-a", "IOC_MQTT_USERNAME", "collector-01", "IOC_MQTT_PASSWORD", "x")::get));
+        assertThat(config.site().province()).isEqualTo("01");
+        assertThat(Sources.from(config.sources(),
+                Collector.context(config.site(), dir.resolve("q"), Clock.systemUTC()))).hasSize(2);
+    }
+
+    /** Every source example of collectors/README.md is a valid source, so the documentation cannot drift. */
+    @Test
+    void theReadmesSourceExamplesAreValid() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```yaml\n(  - type:.*?)```",
+                java.util.regex.Pattern.DOTALL).matcher(readme);
+        int examples = 0;
+        while (block.find()) {
+            String yaml = GOOD.substring(0, GOOD.indexOf("sources:")) + "sources:\n" + block.group(1);
+            CollectorConfig config = read(yaml.replace("${", "${TEST_"));
+            examples += Sources.from(config.sources(),
+                    Collector.context(config.site(), dir.resolve("q"), Clock.systemUTC())).size();
+        }
+        assertThat(examples).as("source examples in collectors/README.md").isGreaterThanOrEqualTo(10);
     }
 }
