@@ -64,21 +64,18 @@ public final class Collector implements AutoCloseable {
         if (!settings.heartbeatInterval().isZero()) {
             all.addFirst(heartbeat);
         }
-        MetricsEndpoint endpoint = settings.metricsPort() > 0 || settings.metricsPort() == EPHEMERAL
-                ? MetricsEndpoint.start(settings.metricsHost(), Math.max(0, settings.metricsPort()), metrics) : null;
+        MetricsEndpoint endpoint = settings.metricsPort() > 0
+                ? MetricsEndpoint.start(settings.metricsHost(), settings.metricsPort(), metrics) : null;
         QueueForwarder forwarder = new QueueForwarder(queue, settings.broker(), heartbeat, metrics);
         Collector collector = new Collector(queue, metrics, forwarder, all, settings.metricsLog(), endpoint);
         collector.run();
         return collector;
     }
 
-    /** A port number that asks for any free port (tests). */
-    public static final int EPHEMERAL = -1;
-
     /**
      * What {@link #start} needs beyond the sources.
      *
-     * @param metricsPort 0 for no endpoint, {@link #EPHEMERAL} for any free port
+     * @param metricsPort 0 for no endpoint
      */
     public record Settings(String collector, BrokerSettings broker, Path queueDir, long queueMaxBytes,
             Duration heartbeatInterval, String metricsHost, int metricsPort, Duration metricsLog) {
@@ -134,21 +131,6 @@ public final class Collector implements AutoCloseable {
         log.info("Queue {} events ({} bytes), published {} ({}/s), publish failures {}, dropped at the cap {}",
                 queue.depth(), queue.bytes(), published, Math.round(perSecond * 10) / 10.0, metrics.publishFailures(),
                 metrics.dropped());
-    }
-
-    public CollectorMetrics metrics() {
-        return metrics;
-    }
-
-    /** The metrics endpoint's port, or -1 if there is none. */
-    public int metricsPort() {
-        MetricsEndpoint e = endpoint;
-        return e == null ? -1 : e.port();
-    }
-
-    /** Waits until every queued event is acknowledged by the broker; true if that happened within the timeout. */
-    public boolean drain(Duration timeout) throws InterruptedException {
-        return forwarder.drain(timeout);
     }
 
     /** Stops polling, gives the forwarder a moment to empty the queue, then stops it; the rest stays on disk. */

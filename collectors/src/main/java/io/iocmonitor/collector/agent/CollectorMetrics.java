@@ -11,7 +11,7 @@ import io.iocmonitor.collector.queue.DiskQueue;
  * What the collector has done since it started, for the {@code /metrics} endpoint and the periodic log line.
  * Counters only go up; the queue's depth, size and drops are read from the queue itself.
  */
-public final class CollectorMetrics {
+final class CollectorMetrics {
 
     private final DiskQueue queue;
     private final LongAdder enqueued = new LongAdder();
@@ -44,19 +44,19 @@ public final class CollectorMetrics {
         sourceErrors.computeIfAbsent(source, s -> new LongAdder()).increment();
     }
 
-    public long published() {
+    long published() {
         return published.sum();
     }
 
-    public long publishFailures() {
+    long publishFailures() {
         return publishFailures.sum();
     }
 
-    public long queueDepth() {
+    long queueDepth() {
         return queue.depth();
     }
 
-    public long dropped() {
+    long dropped() {
         return queue.dropped();
     }
 

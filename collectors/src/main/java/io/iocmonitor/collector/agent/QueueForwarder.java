@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -27,7 +29,7 @@ import io.iocmonitor.collector.queue.QueueEntry;
 
 /**
  * Moves events from the disk queue to the broker: reads a chunk from the head, publishes it as JSON-array batches
- * (one per run of events on the same topic) at QoS 1, and removes it from the queue only once the broker has
+ * (the chunk's events grouped by topic) at QoS 1, and removes it from the queue only once the broker has
  * acknowledged every batch (PUBACK). Any failure (broker down, network gone, PUBACK refused, no answer) drops the
  * connection and, after a growing pause, reconnects and publishes the same chunk again: nothing is lost, and what
  * may go twice carries the same event ids.
@@ -39,8 +41,8 @@ final class QueueForwarder implements AutoCloseable {
     private static final long CHUNK_BYTES = 2L << 20;
     private static final int BATCH_EVENTS = 200;
     private static final int BATCH_BYTES = 128 * 1024;
-    /** Batches awaiting their PUBACK at once; below the receive maximum brokers announce (Mosquitto: 20). */
-    private static final int WINDOW = 10;
+    /** Batches awaiting their PUBACK at once (brokers announce a receive maximum: Mosquitto 20, HiveMQ 10). */
+    private static final int WINDOW = 8;
     private static final long ACK_TIMEOUT_MS = 30_000;
     private static final long MAX_PAUSE_MS = 30_000;
     private static final int DISCONNECT_WITH_WILL = 0x04;
@@ -52,7 +54,7 @@ final class QueueForwarder implements AutoCloseable {
     private @Nullable MqttAsyncClient client;
     private @Nullable Thread thread;
     private volatile boolean running;
-    private boolean failing;
+    private @Nullable String failure;
 
     QueueForwarder(DiskQueue queue, BrokerSettings broker, Heartbeat heartbeat, CollectorMetrics metrics) {
         this.queue = queue;
@@ -66,13 +68,12 @@ final class QueueForwarder implements AutoCloseable {
         thread = Thread.ofPlatform().name("ioc-collector-forwarder").daemon().start(this::run);
     }
 
-    /** Waits until the queue is empty (everything acknowledged) or the timeout passes; true if it is empty. */
-    boolean drain(Duration timeout) throws InterruptedException {
+    /** Waits until the queue is empty (everything acknowledged) or the timeout passes. */
+    void drain(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (queue.depth() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        return queue.depth() == 0;
     }
 
     @Override
@@ -99,8 +100,8 @@ final class QueueForwarder implements AutoCloseable {
                 queue.acknowledge(chunk.getLast());
                 metrics.published(chunk.size());
                 pauseMs = 500;
-                if (failing) {
-                    failing = false;
+                if (failure != null) {
+                    failure = null;
                     log.info("Publishing to {} again; {} events still queued", broker.url(), queue.depth());
                 }
             } catch (InterruptedException e) {
@@ -110,10 +111,11 @@ final class QueueForwarder implements AutoCloseable {
                     return;
                 }
                 metrics.publishFailed();
-                if (!failing) {
-                    failing = true;
+                String reason = describe(e);
+                if (!reason.equals(failure)) { // once per kind of failure, not at every retry
+                    failure = reason;
                     log.warn("Cannot publish to {} ({}); events stay in the disk queue ({} now) and go out when it"
-                            + " answers again", broker.url(), describe(e), queue.depth());
+                            + " answers again", broker.url(), reason, queue.depth());
                 }
                 disconnect(false);
                 try {
@@ -149,32 +151,80 @@ final class QueueForwarder implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Publishes a chunk as few messages as it can: its events grouped by topic (a provincial system reports for
+     * many communes, each its own topic), in their order within each topic. The order across topics does not
+     * matter: every event carries its own timestamp.
+     */
     private void publish(MqttAsyncClient c, List<QueueEntry> chunk) throws MqttException {
+        Map<String, List<String>> byTopic = new LinkedHashMap<>();
+        for (QueueEntry entry : chunk) {
+            byTopic.computeIfAbsent(entry.event().topic(), t -> new ArrayList<>()).add(entry.event().json());
+        }
         Deque<IMqttToken> inFlight = new ArrayDeque<>();
-        int from = 0;
-        while (from < chunk.size()) {
-            String topic = chunk.get(from).event().topic();
-            List<String> batch = new ArrayList<>();
-            int bytes = 2;
-            int i = from;
-            while (i < chunk.size() && batch.size() < BATCH_EVENTS && chunk.get(i).event().topic().equals(topic)) {
-                String json = chunk.get(i).event().json();
-                if (!batch.isEmpty() && bytes + json.length() + 1 > BATCH_BYTES) {
-                    break;
+        for (Map.Entry<String, List<String>> topic : byTopic.entrySet()) {
+            for (List<String> batch : batches(topic.getValue())) {
+                if (inFlight.size() >= WINDOW) {
+                    awaitPuback(inFlight.removeFirst());
                 }
-                batch.add(json);
-                bytes += json.length() + 1;
-                i++;
+                byte[] payload = ("[" + String.join(",", batch) + "]").getBytes(StandardCharsets.UTF_8);
+                inFlight.addLast(publishWithinReceiveMaximum(c, topic.getKey(), payload, inFlight));
             }
-            if (inFlight.size() >= WINDOW) {
-                awaitPuback(inFlight.removeFirst());
-            }
-            byte[] payload = ("[" + String.join(",", batch) + "]").getBytes(StandardCharsets.UTF_8);
-            inFlight.addLast(c.publish(topic, payload, 1, false));
-            from = i;
         }
         while (!inFlight.isEmpty()) {
             awaitPuback(inFlight.removeFirst());
+        }
+    }
+
+    /** Consecutive runs of at most {@link #BATCH_EVENTS} events and about {@link #BATCH_BYTES} bytes. */
+    private static List<List<String>> batches(List<String> events) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        int bytes = 0;
+        for (String json : events) {
+            if (!batch.isEmpty() && (batch.size() >= BATCH_EVENTS || bytes + json.length() + 1 > BATCH_BYTES)) {
+                out.add(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(json);
+            bytes += json.length() + 1;
+        }
+        if (!batch.isEmpty()) {
+            out.add(batch);
+        }
+        return out;
+    }
+
+    /**
+     * Publishes once the broker's receive maximum allows: a broker may announce fewer than {@link #WINDOW} (HiveMQ's
+     * default is 10, and Paho counts a publish as in flight a moment after its token completes), so "too many
+     * publishes in progress" means waiting for the oldest PUBACK, not a failure.
+     */
+    private static IMqttToken publishWithinReceiveMaximum(MqttAsyncClient c, String topic, byte[] payload,
+            Deque<IMqttToken> inFlight) throws MqttException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return c.publish(topic, payload, 1, false);
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt >= 100) {
+                    throw e;
+                }
+                if (inFlight.isEmpty()) {
+                    sleepQuietly();
+                } else {
+                    awaitPuback(inFlight.removeFirst());
+                }
+            }
+        }
+    }
+
+    private static void sleepQuietly() throws MqttException {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MqttException(e);
         }
     }
 

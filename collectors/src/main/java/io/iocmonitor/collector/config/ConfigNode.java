@@ -70,16 +70,6 @@ public final class ConfigNode {
         return new ConfigNode(name, "", stringKeys(name, "", map), environment);
     }
 
-    /** A node from a map, for tests and for configuration made in code (the demo's simulator). */
-    public static ConfigNode of(String file, Map<String, Object> values) {
-        return new ConfigNode(file, "", values, System::getenv);
-    }
-
-    /** Where this node is, for messages: {@code collector.yaml: sources[1]}. */
-    public String where() {
-        return path.isEmpty() ? file : file + ": " + path;
-    }
-
     /** An error about {@code key} of this node. */
     public ConfigException error(String key, String problem) {
         return new ConfigException(file + ": " + qualified(key) + ": " + problem);

@@ -40,8 +40,4 @@ final class CursorStore {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
-
-    Path file() {
-        return file;
-    }
 }
