@@ -3,6 +3,7 @@ package io.iocmonitor.collector.queue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ public final class DiskQueue implements AutoCloseable {
     private static final int APPEND_CHUNK = 2000;
 
     private final Path dir;
+    private final FileChannel lock;
     private final long maxBytes;
     private final long segmentBytes;
     private final List<Segment> segments = new ArrayList<>();
@@ -51,8 +53,9 @@ public final class DiskQueue implements AutoCloseable {
     private long totalBytes;
     private long dropped;
 
-    private DiskQueue(Path dir, long maxBytes, long segmentBytes) {
+    private DiskQueue(Path dir, long maxBytes, long segmentBytes, FileChannel lock) {
         this.dir = dir;
+        this.lock = lock;
         this.maxBytes = maxBytes;
         this.segmentBytes = segmentBytes;
     }
@@ -68,9 +71,32 @@ public final class DiskQueue implements AutoCloseable {
             throw new IllegalArgumentException("the queue cap must be at least 64 KiB, not " + maxBytes + " bytes");
         }
         Files.createDirectories(dir);
-        DiskQueue queue = new DiskQueue(dir, maxBytes, Math.min(16L << 20, maxBytes / 16));
-        queue.recover();
+        FileChannel lock = lock(dir);
+        DiskQueue queue = new DiskQueue(dir, maxBytes, Math.min(16L << 20, maxBytes / 16), lock);
+        try {
+            queue.recover();
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         return queue;
+    }
+
+    // Two collectors appending to one queue would interleave their records: the second one is refused. The
+    // operating system releases the lock when the process dies, kill -9 included.
+    private static FileChannel lock(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by this very process
+        }
+        channel.close();
+        throw new IOException("the disk queue in " + dir + " is in use by another collector (queue.dir must be a"
+                + " folder of its own per collector)");
     }
 
     /** Appends the events, in order, and returns once they are on disk. */
@@ -207,7 +233,11 @@ public final class DiskQueue implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        writer().close();
+        try {
+            writer().close();
+        } finally {
+            lock.close();
+        }
     }
 
     private FileChannel writer() {

@@ -1,6 +1,7 @@
 package io.iocmonitor.collector.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -136,6 +137,15 @@ class DiskQueueTest {
             // each record is 33 bytes (topic, line feed, json): the third passes a budget of 70
             assertThat(queue.peek(10, 70)).hasSize(3);
         }
+    }
+
+    @Test
+    void aSecondCollectorOnTheSameFolderIsRefused() throws IOException {
+        try (DiskQueue queue = DiskQueue.open(dir, 1 << 20)) {
+            assertThatThrownBy(() -> DiskQueue.open(dir, 1 << 20)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("in use by another collector");
+        }
+        DiskQueue.open(dir, 1 << 20).close(); // released on close
     }
 
     private List<Path> segments() throws IOException {
