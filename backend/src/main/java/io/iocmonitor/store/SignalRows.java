@@ -6,16 +6,24 @@ import static io.iocmonitor.store.ArrayColumns.text;
 import static io.iocmonitor.store.ArrayColumns.times;
 import static io.iocmonitor.store.ArrayColumns.wire;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.iocmonitor.base.Ict;
 import io.iocmonitor.telemetry.HeartbeatEvent;
 import io.iocmonitor.telemetry.ProbeEvent;
 import io.iocmonitor.telemetry.SyncEvent;
 import io.iocmonitor.telemetry.VneidEvent;
 
-/** Raw rows of the VNeID, probe, sync and heartbeat kinds: appended as received. */
+/**
+ * Raw rows of the VNeID, probe, sync and heartbeat kinds, appended as received; the latest sync states and the daily
+ * probe counts beside them.
+ */
 final class SignalRows {
 
     private static final String INSERT_VNEID = """
@@ -39,6 +47,26 @@ final class SignalRows {
             SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
                                  ?::text[])""";
 
+    // The newest sync state per system; rows in key order so that concurrent writers lock them alike.
+    private static final String UPSERT_SYNC_STATUS = """
+            INSERT INTO sync_status (province, commune, system, ts, pending, failed, lag_seconds)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bigint[],
+                                 ?::bigint[])
+            ON CONFLICT (province, commune, system) DO UPDATE SET
+                ts = EXCLUDED.ts, pending = EXCLUDED.pending, failed = EXCLUDED.failed,
+                lag_seconds = EXCLUDED.lag_seconds
+            WHERE EXCLUDED.ts > sync_status.ts""";
+
+    // Rows in key order, so that concurrent writers lock them alike.
+    private static final String COUNT_PROBES = """
+            INSERT INTO probe_day (province, day, commune, target, up, total)
+            SELECT * FROM unnest(?::text[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
+            ON CONFLICT (province, day, commune, target) DO UPDATE SET
+                up = probe_day.up + EXCLUDED.up, total = probe_day.total + EXCLUDED.total""";
+
+    private static final Comparator<SyncEvent> BY_SYSTEM = Comparator.comparing(SyncEvent::province)
+            .thenComparing(SyncEvent::commune).thenComparing(SyncEvent::system);
+
     private final JdbcTemplate jdbc;
 
     SignalRows(JdbcTemplate jdbc) {
@@ -61,7 +89,23 @@ final class SignalRows {
                     text(events, ProbeEvent::target), wire(events, ProbeEvent::targetType),
                     wire(events, ProbeEvent::method), booleans(events, ProbeEvent::up),
                     longs(events, ProbeEvent::latencyMs), longs(events, ProbeEvent::signalDbm));
+            countProbes(events);
         }
+    }
+
+    private void countProbes(List<ProbeEvent> events) {
+        Map<List<String>, long[]> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
+        for (ProbeEvent e : events) {
+            long[] c = counts.computeIfAbsent(
+                    List.of(e.province(), Ict.dateOf(e.ts()).toString(), e.commune(), e.target()), k -> new long[2]);
+            c[0] += e.up() ? 1 : 0;
+            c[1]++;
+        }
+        List<Map.Entry<List<String>, long[]>> rows = new ArrayList<>(counts.entrySet());
+        jdbc.update(COUNT_PROBES, text(rows, r -> r.getKey().get(0)), text(rows, r -> r.getKey().get(1)),
+                text(rows, r -> r.getKey().get(2)), text(rows, r -> r.getKey().get(3)),
+                longs(rows, r -> r.getValue()[0]), longs(rows, r -> r.getValue()[1]));
     }
 
     void writeSync(List<SyncEvent> events) {
@@ -70,6 +114,12 @@ final class SignalRows {
                     text(events, SyncEvent::province), text(events, SyncEvent::commune),
                     text(events, SyncEvent::system), longs(events, SyncEvent::pending),
                     longs(events, SyncEvent::failed), longs(events, SyncEvent::lagSeconds));
+            Map<SyncEvent, SyncEvent> newest = new TreeMap<>(BY_SYSTEM);
+            events.forEach(e -> newest.merge(e, e, (a, b) -> b.ts().isAfter(a.ts()) ? b : a));
+            List<SyncEvent> latest = new ArrayList<>(newest.values());
+            jdbc.update(UPSERT_SYNC_STATUS, text(latest, SyncEvent::province), text(latest, SyncEvent::commune),
+                    text(latest, SyncEvent::system), times(latest, SyncEvent::ts), longs(latest, SyncEvent::pending),
+                    longs(latest, SyncEvent::failed), longs(latest, SyncEvent::lagSeconds));
         }
     }
 
