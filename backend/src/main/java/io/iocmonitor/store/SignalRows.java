@@ -89,11 +89,13 @@ final class SignalRows {
                     text(events, ProbeEvent::target), wire(events, ProbeEvent::targetType),
                     wire(events, ProbeEvent::method), booleans(events, ProbeEvent::up),
                     longs(events, ProbeEvent::latencyMs), longs(events, ProbeEvent::signalDbm));
-            countProbes(events);
         }
     }
 
-    private void countProbes(List<ProbeEvent> events) {
+    void countProbes(List<ProbeEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         Map<List<String>, long[]> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
         for (ProbeEvent e : events) {
@@ -114,6 +116,11 @@ final class SignalRows {
                     text(events, SyncEvent::province), text(events, SyncEvent::commune),
                     text(events, SyncEvent::system), longs(events, SyncEvent::pending),
                     longs(events, SyncEvent::failed), longs(events, SyncEvent::lagSeconds));
+        }
+    }
+
+    void updateSyncStatus(List<SyncEvent> events) {
+        if (!events.isEmpty()) {
             Map<SyncEvent, SyncEvent> newest = new TreeMap<>(BY_SYSTEM);
             events.forEach(e -> newest.merge(e, e, (a, b) -> b.ts().isAfter(a.ts()) ? b : a));
             List<SyncEvent> latest = new ArrayList<>(newest.values());
