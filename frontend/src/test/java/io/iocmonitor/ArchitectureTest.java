@@ -51,4 +51,13 @@ class ArchitectureTest {
                         "io.iocmonitor.kpi..", "io.iocmonitor.reference..", "org.springframework..")
                 .check(CLASSES);
     }
+
+    @Test
+    void theCollectorsQueueAndSourcesKnowNeitherTheAgentNorMqtt() {
+        noClasses().that().resideInAnyPackage("io.iocmonitor.collector.queue..", "io.iocmonitor.collector.source..",
+                        "io.iocmonitor.collector.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iocmonitor.collector.agent..",
+                        "io.iocmonitor.collector.simulator..", "org.eclipse.paho..")
+                .check(CLASSES);
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * than 1000 messages would then lose messages in the broker, not in the server, and fail for a reason outside the
  * product. This broker queues without limit ({@code max_queued_messages 0}, {@code max_queued_bytes 0}), lets the
  * subscriber's MQTT 5 receive maximum alone bound the messages in flight ({@code max_inflight_messages 0}), and
- * keeps sessions in memory only ({@code persistence false}: the broker itself is never restarted by the tests).
+ * keeps sessions in memory only ({@code persistence false}: except for {@link #startPersistent}, the broker is never
+ * restarted by the tests).
  */
 public final class TestMosquitto implements AutoCloseable {
 
@@ -56,16 +58,33 @@ public final class TestMosquitto implements AutoCloseable {
      * @param extraConfig more {@code mosquitto.conf} lines, e.g. {@code set_tcp_nodelay true}
      */
     public static TestMosquitto start(Path dir, String... extraConfig) throws IOException, InterruptedException {
+        return start(dir, TestServices.freePort(), false, extraConfig);
+    }
+
+    /**
+     * Starts a broker that keeps its sessions and queued messages in {@code dir} across a stop ({@link #close()},
+     * SIGTERM: Mosquitto saves them) and a start again on the same {@code port}: a broker restarted in the middle of
+     * a test, as a production broker with persistence is.
+     */
+    public static TestMosquitto startPersistent(Path dir, int port) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        // Mosquitto started as root drops to the user "mosquitto", which must be able to write its database here.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        return start(dir, port, true);
+    }
+
+    private static TestMosquitto start(Path dir, int port, boolean persistent, String... extraConfig)
+            throws IOException, InterruptedException {
         Path binary = binary();
         Files.createDirectories(dir);
-        int port = TestServices.freePort();
         Path conf = dir.resolve("mosquitto-" + port + ".conf");
         Path log = dir.resolve("mosquitto-" + port + ".log");
         Files.writeString(conf, String.join("\n",
                 "# written by " + TestMosquitto.class.getName(),
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
-                "persistence false",
+                persistent ? "persistence true\npersistence_location " + dir.toAbsolutePath() + "/"
+                        : "persistence false",
                 "max_queued_messages 0",
                 "max_queued_bytes 0",
                 "max_inflight_messages 0",
@@ -79,7 +98,7 @@ public final class TestMosquitto implements AutoCloseable {
                 ""), StandardCharsets.UTF_8);
         Process process = new ProcessBuilder(binary.toString(), "-c", conf.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         process.getOutputStream().close();
         TestMosquitto broker = new TestMosquitto(process, port, log);

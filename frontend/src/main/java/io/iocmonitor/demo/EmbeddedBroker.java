@@ -41,6 +41,13 @@ final class EmbeddedBroker implements AutoCloseable {
                     <persistence>
                         <mode>in-memory</mode>
                     </persistence>
+                    <!-- HiveMQ's default queues 1000 messages for a subscriber that is behind and drops the rest;
+                         the simulator's back-filled history is tens of thousands of messages at once -->
+                    <mqtt>
+                        <queued-messages>
+                            <max-queue-size>10000000</max-queue-size>
+                        </queued-messages>
+                    </mqtt>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>

@@ -1,5 +1,6 @@
 package io.iocmonitor.demo;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,10 @@ import io.iocmonitor.ingest.MqttIngestor;
 import io.iocmonitor.reference.Commune;
 import io.iocmonitor.reference.ReferenceData;
 
-/** Runs the collectors' telemetry simulator in-process, publishing to the broker the server ingests from. */
+/**
+ * Runs the collectors' telemetry simulator in-process as a collector agent (disk queue, MQTT forwarder) publishing
+ * to the broker the server ingests from.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ioc.simulator.enabled", havingValue = "true")
 @EnableConfigurationProperties(SimulatorConfiguration.SimulatorProperties.class)
@@ -76,6 +80,8 @@ class SimulatorConfiguration {
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } catch (IOException e) {
+                        log.error("The simulator cannot open its disk queue", e);
                     }
                 });
             }
@@ -86,6 +92,8 @@ class SimulatorConfiguration {
                     simulator.close();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                    log.warn("Stopping the simulator: {}", e.toString());
                 }
                 running = false;
             }
