@@ -268,7 +268,7 @@ class IngestToApiIT {
         assertThat(jdbc.queryForObject("SELECT target_type FROM probe_event WHERE event_id = 'p1'", String.class)).isEqualTo("portal");
         assertThat(jdbc.queryForObject("SELECT lag_seconds FROM sync_event WHERE system = 'mcdt-hanoi'", Long.class))
                 .isEqualTo(340);
-        assertThat(jdbc.queryForObject("SELECT status FROM heartbeat_event", String.class)).isEqualTo("online");
+        assertThat(jdbc.queryForObject("SELECT status FROM heartbeat_event WHERE event_id = 'h1'", String.class)).isEqualTo("online");
         assertThat(jdbc.queryForObject(
                 "SELECT last_event_ts = '2025-10-21T02:01:00Z' FROM site_activity WHERE province = '01' AND commune = '01001'",
                 Boolean.class)).isTrue();
@@ -377,6 +377,137 @@ class IngestToApiIT {
         JsonNode november = getJson("/api/v1/kpis?from=2025-11-01&to=2025-12-01&groupBy=none&province=08",
                 "inspector").get("rows").get(0);
         assertThat(november.get("received").asLong()).as("00:00:00 ICT, written in ICT and in UTC").isEqualTo(2);
+    }
+
+    @Test
+    void syncShowsTheLatestStatePerSystemWhateverOrderItArrivesIn() throws Exception {
+        publishKind("11/-/sync", """
+                {"id":"sy2","ts":"2025-10-21T10:00:00+07:00","system":"mcdt-11","pending":3,"failed":0,
+                 "lagSeconds":120}""");
+        publishKind("11/-/sync", """
+                {"id":"sy1","ts":"2025-10-21T09:00:00+07:00","system":"mcdt-11","pending":40,"failed":2,
+                 "lagSeconds":1800}""");
+        JsonNode sync = awaitJson("/api/v1/sync?province=11", b -> b.size() == 1
+                && app.getBean(JdbcTemplate.class).queryForObject(
+                        "SELECT count(*) FROM sync_event WHERE province = '11'", Long.class) == 2);
+        assertThat(sync).hasSize(1);
+        assertThat(sync.get(0).get("system").asString()).isEqualTo("mcdt-11");
+        assertThat(sync.get(0).get("lagSeconds").asLong()).as("the newer state, although it came first")
+                .isEqualTo(120);
+        assertThat(sync.get(0).get("pending").asLong()).isEqualTo(3);
+        assertThat(get("/api/v1/sync?province=11", "leader-01").statusCode()).isEqualTo(403);
+        getJson("/api/v1/sync", "leader-01").forEach(r -> assertThat(r.get("province").asString()).isEqualTo("01"));
+    }
+
+    @Test
+    void dataQualityCountsReportingCommunesFreshnessAndRejects() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        String today = io.iocmonitor.base.Ict.dateOf(now).toString();
+        String tomorrow = io.iocmonitor.base.Ict.dateOf(now).plusDays(1).toString();
+        String ts = now.minusSeconds(120).toString();
+        publishKind("96/96001/heartbeat", """
+                {"id":"dq1","ts":"%s","collector":"c","version":"1","status":"online"}""".formatted(ts));
+        publishKind("96/96002/heartbeat", """
+                [{"id":"dq2","ts":"%s","collector":"c","version":"1","status":"online"},
+                 {"id":"dq3","ts":"%s","collector":"c","version":"1","status":"sleeping"}]""".formatted(ts, ts));
+        publishKind("96/96002/heartbeat", """
+                {"id":"dq2","ts":"%s","collector":"c","version":"1","status":"online"}""".formatted(ts));
+        JsonNode quality = awaitJson("/api/v1/data-quality?from=" + today + "&to=" + tomorrow + "&province=96",
+                b -> b.get(0).get("events").asLong() == 4);
+        JsonNode row = quality.get(0);
+        long communes = getJson("/api/v1/provinces", "inspector").valueStream()
+                .filter(p -> p.get("code").asString().equals("96")).findFirst().orElseThrow().get("communes").asLong();
+        assertThat(row.get("province").asString()).isEqualTo("96");
+        assertThat(row.get("reportingCommunes").asLong()).isEqualTo(2);
+        assertThat(row.get("communes").asLong()).isEqualTo(communes);
+        assertThat(row.get("completeness").asDouble()).isEqualTo(2.0 / communes);
+        assertThat(row.get("freshnessSeconds").asLong()).isBetween(120L, 180L);
+        // three valid (the repeat of dq2 included: it was valid), one rejected
+        assertThat(row.get("events").asLong()).isEqualTo(4);
+        assertThat(row.get("rejected").asLong()).isEqualTo(1);
+        assertThat(row.get("rejectedRate").asDouble()).isEqualTo(0.25);
+        assertThat(getJson("/api/v1/data-quality?from=" + today + "&to=" + tomorrow, "inspector")).hasSize(34);
+        assertThat(getJson("/api/v1/data-quality?from=" + today + "&to=" + tomorrow, "leader-79")).hasSize(1);
+    }
+
+    @Test
+    void theIndexRatesEveryProvinceInScope() throws Exception {
+        JsonNode index = getJson("/api/v1/index?" + OCTOBER, "inspector");
+        assertThat(index).hasSize(34);
+        JsonNode quiet = index.valueStream().filter(r -> r.get("key").asString().equals("96")).findFirst()
+                .orElseThrow();
+        assertThat(quiet.get("score").isNull()).as("nothing measured in October: no score").isTrue();
+        assertThat(quiet.get("band").isNull()).isTrue();
+        assertThat(getJson("/api/v1/index?" + OCTOBER, "leader-01")).hasSize(1);
+        assertThat(get("/api/v1/index?" + OCTOBER + "&groupBy=day", "inspector").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void administratorsSetTargetsPerProvinceAndPeriodOverTheDefaults() throws Exception {
+        JsonNode defaults = getJson("/api/v1/targets?province=04&date=2026-06-01", "leader-04");
+        JsonNode online = targetOf(defaults, "fullProcessOnlineRate");
+        assertThat(online.get("value").asDouble()).isEqualTo(0.80);
+        assertThat(online.get("source").asString()).isEqualTo("default");
+        assertThat(online.get("dueDate").asString()).isEqualTo("2026-12-31");
+
+        String body = """
+                {"kpi":"fullProcessOnlineRate","province":"04","validFrom":"2026-01-01","validTo":"2027-01-01",
+                 "value":0.6}""";
+        assertThat(send("POST", "/api/v1/targets", body, "leader-04").statusCode()).isEqualTo(403);
+        HttpResponse<String> created = send("POST", "/api/v1/targets", body, "admin");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = JSON.readTree(created.body()).get("id").asLong();
+
+        JsonNode set = targetOf(getJson("/api/v1/targets?province=04&date=2026-06-01", "leader-04"),
+                "fullProcessOnlineRate");
+        assertThat(set.get("value").asDouble()).isEqualTo(0.6);
+        assertThat(set.get("source").asString()).isEqualTo("set");
+        assertThat(set.get("dueDate").asString()).as("keeps the national date").isEqualTo("2026-12-31");
+        assertThat(targetOf(getJson("/api/v1/targets?province=04&date=2027-01-01", "leader-04"),
+                "fullProcessOnlineRate").get("value").asDouble()).as("not after its period").isEqualTo(0.80);
+        assertThat(targetOf(getJson("/api/v1/targets?province=12&date=2026-06-01", "inspector"),
+                "fullProcessOnlineRate").get("value").asDouble()).as("not in another province").isEqualTo(0.80);
+        assertThat(get("/api/v1/targets?province=12", "leader-04").statusCode()).isEqualTo(403);
+        assertThat(detail(send("POST", "/api/v1/targets", "{\"kpi\":\"onlineRate\",\"value\":0.5}", "admin")))
+                .contains("kpi \"onlineRate\" is not one of");
+        assertThat(detail(send("POST", "/api/v1/targets", "{\"kpi\":\"onTimeRate\",\"value\":95}", "admin")))
+                .contains("onTimeRate is a fraction in [0, 1]");
+
+        assertThat(send("DELETE", "/api/v1/targets/" + id, null, "admin").statusCode()).isEqualTo(204);
+        assertThat(targetOf(getJson("/api/v1/targets?province=04&date=2026-06-01", "leader-04"),
+                "fullProcessOnlineRate").get("value").asDouble()).isEqualTo(0.80);
+    }
+
+    @Test
+    void theTrajectoryJudgesTheLastThirtyDaysAgainstTheTargetDate() throws Exception {
+        JsonNode t = getJson("/api/v1/trajectory?province=01", "leader-01");
+        assertThat(t.get("kpi").asString()).isEqualTo("fullProcessOnlineRate");
+        assertThat(t.get("target").asDouble()).isEqualTo(0.80);
+        assertThat(t.get("dueDate").asString()).isEqualTo("2026-12-31");
+        // the fixtures are of October 2025: nothing completed in the last 30 days
+        assertThat(t.get("currentCompleted").asLong()).isZero();
+        assertThat(t.get("status").asString()).isEqualTo("insufficient-data");
+        assertThat(get("/api/v1/trajectory?province=79", "leader-01").statusCode()).isEqualTo(403);
+    }
+
+    private static String detail(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        return JSON.readTree(response.body()).get("detail").asString();
+    }
+
+    private static JsonNode targetOf(JsonNode targets, String kpi) {
+        return targets.valueStream().filter(t -> t.get("kpi").asString().equals(kpi)).findFirst().orElseThrow();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String user) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode rowOf(JsonNode body, String key) {

@@ -82,7 +82,7 @@ class KpiController {
         return body;
     }
 
-    private static GroupBy groupBy(String value) {
+    static GroupBy groupBy(String value) {
         return GroupBy.fromWire(value).orElseThrow(() -> new BadRequestException("groupBy \"" + value
                 + "\" is not supported; use one of "
                 + Arrays.stream(GroupBy.values()).map(GroupBy::wireName).collect(Collectors.joining(", "))));

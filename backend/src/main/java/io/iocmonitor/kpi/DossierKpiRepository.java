@@ -1,9 +1,9 @@
 package io.iocmonitor.kpi;
 
+import static io.iocmonitor.kpi.SqlTimes.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -143,7 +143,4 @@ class DossierKpiRepository {
         };
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

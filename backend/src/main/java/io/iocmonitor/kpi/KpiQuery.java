@@ -4,14 +4,14 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
+import io.iocmonitor.base.Ict;
+
 /**
  * A period {@code [from, to)} of local dates in ICT, how to group, and optionally one province.
  */
 public record KpiQuery(LocalDate from, LocalDate to, GroupBy groupBy, @Nullable String province) {
 
     public KpiQuery {
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
-        }
+        Ict.requirePeriod(from, to);
     }
 }

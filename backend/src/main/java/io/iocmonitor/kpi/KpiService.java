@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import io.iocmonitor.base.Ict;
 import io.iocmonitor.reference.Province;
 import io.iocmonitor.reference.ReferenceData;
-import io.iocmonitor.security.OutOfScopeException;
 import io.iocmonitor.security.ProvinceScope;
 
 /**
@@ -45,7 +44,7 @@ public class KpiService {
     }
 
     public KpiRows<DossierCounts> dossierKpis(KpiQuery query, ProvinceScope scope) {
-        String province = scopedProvince(query, scope);
+        String province = scope.narrow(query.province());
         List<DossierCounts> rows = repository.counts(query, openAt(query), province);
         Map<String, DossierCounts> byKey = rows.stream().collect(Collectors.toMap(DossierCounts::key, r -> r));
         List<String> keys = expectedKeys(query, province);
@@ -57,7 +56,7 @@ public class KpiService {
 
     /** VNeID attempts, success and latency for the period, cut to the caller's scope like the dossier KPIs. */
     public KpiRows<VneidCounts> vneidKpis(KpiQuery query, ProvinceScope scope) {
-        String province = scopedProvince(query, scope);
+        String province = scope.narrow(query.province());
         if (query.groupBy() == GroupBy.PROCEDURE) {
             throw new IllegalArgumentException("VNeID logins have no procedure; group by none, province, commune, "
                     + "day, week or month");
@@ -70,14 +69,6 @@ public class KpiService {
             rows = keys.stream().map(k -> byKey.getOrDefault(k, VneidCounts.zero(k))).toList();
         }
         return new KpiRows<>(query, properties.minSample(), rows);
-    }
-
-    private String scopedProvince(KpiQuery query, ProvinceScope scope) {
-        String province = query.province();
-        if (province != null && !scope.allows(province)) {
-            throw new OutOfScopeException(province);
-        }
-        return province != null ? province : scope.province();
     }
 
     /**
