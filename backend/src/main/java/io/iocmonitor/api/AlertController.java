@@ -43,7 +43,8 @@ class AlertController {
     }
 
     /** A new silence: label matchers and a time window. */
-    record SilenceBody(Map<String, String> matchers, Instant startsAt, Instant endsAt, String comment) {
+    record SilenceBody(@Nullable Map<String, String> matchers, @Nullable Instant startsAt, @Nullable Instant endsAt,
+            @Nullable String comment) {
     }
 
     private final AlertService alerts;
@@ -55,11 +56,7 @@ class AlertController {
     @GetMapping("/alerts")
     List<Map<String, Object>> alerts(@RequestParam(defaultValue = "firing") String state,
             @RequestParam(required = false) @Nullable String province, Authentication user) {
-        try {
-            return alerts.alerts(state, province, Scopes.of(user)).stream().map(AlertJson::of).toList();
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
-        }
+        return alerts.alerts(state, province, Scopes.of(user)).stream().map(AlertJson::of).toList();
     }
 
     /** One alert with its history and whether a silence covers it. */
@@ -91,11 +88,7 @@ class AlertController {
 
     @PostMapping(path = "/alerts/{id}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> comment(@PathVariable long id, @RequestBody ActionBody body, Authentication user) {
-        try {
-            return AlertJson.of(alerts.comment(id, text(body.comment()), actor(user)));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
-        }
+        return AlertJson.of(alerts.comment(id, text(body.comment()), actor(user)));
     }
 
     @PostMapping(path = "/alerts/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -111,12 +104,11 @@ class AlertController {
     @PostMapping(path = "/silences", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> silence(@RequestBody SilenceBody body, Authentication user) {
-        try {
-            return toJson(alerts.silence(body.matchers() == null ? Map.of() : body.matchers(), body.startsAt(),
-                    body.endsAt(), text(body.comment()), actor(user)));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new BadRequestException(e.getMessage() == null ? "startsAt and endsAt are required" : e.getMessage());
+        if (body.startsAt() == null || body.endsAt() == null) {
+            throw new BadRequestException("a silence needs startsAt and endsAt (e.g. 2026-01-05T01:00:00Z)");
         }
+        return toJson(alerts.silence(body.matchers() == null ? Map.of() : body.matchers(), body.startsAt(),
+                body.endsAt(), text(body.comment()), actor(user)));
     }
 
     @DeleteMapping("/silences/{id}")

@@ -25,7 +25,17 @@ public enum SignalKind {
     /** Per site: seconds its collector has been silent (open silent outage); no value while it reports. */
     COLLECTOR_SILENT_SECONDS("collector-silent-seconds", false, Duration.ofDays(1)),
     /** Rejected messages ÷ all messages (stored events + dead letters) over the window (a rate). */
-    DEAD_LETTER_RATE("dead-letter-rate", true, Duration.ofHours(1));
+    DEAD_LETTER_RATE("dead-letter-rate", true, Duration.ofHours(1)),
+    /** Per system (label {@code system}): the latest reported sync lag to the national portal, in seconds. */
+    SYNC_LAG_SECONDS("sync-lag-seconds", false, Duration.ZERO),
+    /** Age of the newest event of any site, in seconds (data freshness), per province or national. */
+    DATA_AGE_SECONDS("data-age-seconds", false, Duration.ZERO),
+    /**
+     * How far the full-process online rate lags the trajectory to its target date: the monthly gain needed minus
+     * the last month's gain, in rate points per month (&gt; 0: behind; 0 once the target is met; after the date,
+     * the distance to the target). Over the last 30 days; the window is not used.
+     */
+    ONLINE_RATE_TRAJECTORY_GAP("online-rate-trajectory-gap", false, Duration.ZERO);
 
     private final String wireName;
     private final boolean rate;
