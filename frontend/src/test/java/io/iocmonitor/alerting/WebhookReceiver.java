@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP receiver for alert webhooks (the JDK's HttpServer): records every JSON body per path; the first
  * {@code failFirst} requests get HTTP 500, to exercise the notifier's retry.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -24,10 +24,10 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger toFail;
 
-    record Received(String path, JsonNode body, long receivedAtMillis) {
+    public record Received(String path, JsonNode body, long receivedAtMillis) {
     }
 
-    WebhookReceiver(int failFirst) throws IOException {
+    public WebhookReceiver(int failFirst) throws IOException {
         toFail = new AtomicInteger(failFirst);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
@@ -45,11 +45,11 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
