@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +25,6 @@ import io.iocmonitor.alerting.AlertActor;
 import io.iocmonitor.alerting.AlertJson;
 import io.iocmonitor.alerting.AlertService;
 import io.iocmonitor.alerting.Silence;
-import io.iocmonitor.security.Role;
 import io.iocmonitor.security.Scopes;
 
 /**
@@ -134,9 +132,7 @@ class AlertController {
         return s == null ? "" : s;
     }
 
-    static AlertActor actor(Authentication user) {
-        boolean mayAct = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> Role.OPERATOR.authority().equals(a) || Role.ADMIN.authority().equals(a));
-        return new AlertActor(user.getName(), Scopes.of(user), mayAct);
+    private static AlertActor actor(Authentication user) {
+        return AlertActor.of(user);
     }
 }
