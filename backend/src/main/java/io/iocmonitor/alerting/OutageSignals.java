@@ -28,12 +28,17 @@ class OutageSignals implements SignalSource {
 
     private final OutageService outages;
     private final AlertSignalQueries queries;
+    /** Both kinds come from one computation of the outages: kept for the rest of the evaluation cycle. */
+    private volatile Computed last = new Computed(Instant.EPOCH, LocalDate.MIN, List.of());
     /** A target keeps its type: looked up once per site and target. */
     private final Map<String, String> targetTypes = new ConcurrentHashMap<>();
 
     OutageSignals(OutageService outages, AlertSignalQueries queries) {
         this.outages = outages;
         this.queries = queries;
+    }
+
+    private record Computed(Instant now, LocalDate from, List<Outage> outages) {
     }
 
     @Override
@@ -48,7 +53,12 @@ class OutageSignals implements SignalSource {
         LocalDate from = Ict.dateOf(request.windowStart());
         LocalDate to = Ict.dateOf(now).plusDays(1);
         List<Observation> observations = new ArrayList<>();
-        for (Outage o : outages.outages(from, to, null, ProvinceScope.national())) {
+        Computed computed = last;
+        if (!computed.now().equals(now) || !computed.from().equals(from)) {
+            computed = new Computed(now, from, outages.outages(from, to, null, ProvinceScope.national()));
+            last = computed;
+        }
+        for (Outage o : computed.outages()) {
             if (o.end() != null || o.cause() != cause) {
                 continue;
             }
