@@ -232,9 +232,7 @@ class AlertRepository {
         return jdbc.sql("SELECT id, matchers, starts_at, ends_at, created_by, comment, created_at FROM alert_silence "
                         + "WHERE ends_at > :now ORDER BY starts_at, id")
                 .param("now", utc(now))
-                .query((rs, i) -> new Silence(rs.getLong(1), json.readValue(rs.getString(2),
-                        new TypeReference<Map<String, String>>() { }), instant(rs, 3), instant(rs, 4),
-                        rs.getString(5), rs.getString(6), instant(rs, 7)))
+                .query((rs, i) -> silence(rs))
                 .list();
     }
 
@@ -242,9 +240,7 @@ class AlertRepository {
         return jdbc.sql("SELECT id, matchers, starts_at, ends_at, created_by, comment, created_at FROM alert_silence "
                         + "WHERE id = :id")
                 .param("id", id)
-                .query((rs, i) -> new Silence(rs.getLong(1), json.readValue(rs.getString(2),
-                        new TypeReference<Map<String, String>>() { }), instant(rs, 3), instant(rs, 4),
-                        rs.getString(5), rs.getString(6), instant(rs, 7)))
+                .query((rs, i) -> silence(rs))
                 .optional();
     }
 
@@ -265,6 +261,11 @@ class AlertRepository {
                 nullableInstant(rs, rs.findColumn("ends_at")), rs.getString("acknowledged_by"),
                 nullableInstant(rs, rs.findColumn("acknowledged_at")), rs.getString("assignee"),
                 rs.getString("resolved_by"));
+    }
+
+    private Silence silence(ResultSet rs) throws SQLException {
+        return new Silence(rs.getLong(1), json.readValue(rs.getString(2), new TypeReference<Map<String, String>>() { }),
+                instant(rs, 3), instant(rs, 4), rs.getString(5), rs.getString(6), instant(rs, 7));
     }
 
     private List<Alert.Member> members(String text) {
