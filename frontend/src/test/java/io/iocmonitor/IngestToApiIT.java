@@ -2,32 +2,17 @@ package io.iocmonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.iocmonitor.ingest.BrokerEndpoint;
-import io.iocmonitor.ingest.MqttIngestor;
 import io.iocmonitor.store.RawEventRetention;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,26 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class IngestToApiIT {
 
-    private static final String DATABASE = "ioc_it_" + UUID.randomUUID().toString().substring(0, 8);
     private static final String OCTOBER = "from=2025-10-01&to=2025-11-01";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = RunningApp.JSON;
 
-    private static ConfigurableApplicationContext app;
-    private static MqttClient publisher;
-    private static HttpClient http = HttpClient.newHttpClient();
-    private static String base;
+    private static RunningApp app;
 
     @BeforeAll
     static void startApplicationAndPublish() throws Exception {
-        List<String> args = new ArrayList<>(TestServices.applicationArguments(DATABASE));
-        args.add("--server.port=0");
-        app = new SpringApplicationBuilder(IocMonitorApplication.class).run(args.toArray(String[]::new));
-        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-
-        publisher = new MqttClient(app.getBean(BrokerEndpoint.class).url(), "ioc-it-pub-" + UUID.randomUUID(),
-                new MemoryPersistence());
-        publisher.connect(new MqttConnectionOptions());
-        app.getBean(MqttIngestor.class).awaitSubscribed(Duration.ofSeconds(30));
+        app = RunningApp.start();
 
         String d1 = received("e1", "D1", "2025-10-10T09:00:00+07:00", "online", true, "online");
         publish("01/01001", d1);
@@ -96,15 +69,8 @@ class IngestToApiIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (publisher != null) {
-            publisher.disconnect();
-            publisher.close();
-        }
         if (app != null) {
             app.close();
-        }
-        if (TestServices.isListening(5432)) {
-            TestServices.dropDatabase(DATABASE);
         }
     }
 
@@ -133,24 +99,15 @@ class IngestToApiIT {
     }
 
     private static void publishKind(String siteAndKind, String payload) throws Exception {
-        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        publisher.publish("ioc/v1/" + siteAndKind, message);
+        app.publish(siteAndKind, payload);
     }
 
     private static HttpResponse<String> get(String path, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-        if (user != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return app.get(path, user);
     }
 
     private static JsonNode getJson(String path, String user) throws Exception {
-        HttpResponse<String> response = get(path, user);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return app.json(path, user);
     }
 
     /** Polls until the KPI answer satisfies the condition: ingestion is asynchronous. */
@@ -159,13 +116,7 @@ class IngestToApiIT {
     }
 
     private static JsonNode awaitJson(String path, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode body = getJson(path, "inspector");
-        while (!condition.test(body) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            body = getJson(path, "inspector");
-        }
-        return body;
+        return app.await(path, condition);
     }
 
     @Test
@@ -190,7 +141,7 @@ class IngestToApiIT {
         JsonNode body = awaitKpis(OCTOBER + "&groupBy=province",
                 b -> rowOf(b, "79").get("received").asLong() == 1 && rowOf(b, "01").get("received").asLong() == 2);
         assertThat(rowOf(body, "79").get("received").asLong()).isEqualTo(1);
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         List<Map<String, Object>> deadLetters = jdbc.queryForList(
                 "SELECT topic, reason, payload FROM dead_letter ORDER BY id");
         assertThat(deadLetters).extracting(r -> r.get("reason").toString())
@@ -255,7 +206,7 @@ class IngestToApiIT {
 
     @Test
     void everyKindIsStoredAndABadProbeBecomesADeadLetter() throws Exception {
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while ((jdbc.queryForObject("SELECT count(*) FROM heartbeat_event", Long.class) == 0
                 || jdbc.queryForObject("SELECT count(*) FROM dead_letter WHERE payload LIKE '%satellite%'",
@@ -284,12 +235,12 @@ class IngestToApiIT {
 
     @Test
     void rawEventsOlderThanTheRetentionAreDeletedAndTheRestKept() {
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         jdbc.update("""
                 INSERT INTO probe_event (event_id, ts, province, commune, target, target_type, method, up)
                 VALUES ('ancient', now() - interval '3 years 1 day', '01', '01001', 't', 'portal', 'http', true),
                        ('recent', now() - interval '2 years 11 months', '01', '01001', 't', 'portal', 'http', true)""");
-        assertThat(app.getBean(RawEventRetention.class).deleteExpiredRawEvents()).isEqualTo(1);
+        assertThat(app.bean(RawEventRetention.class).deleteExpiredRawEvents()).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT event_id FROM probe_event WHERE target = 't'", String.class))
                 .containsExactly("recent");
     }
@@ -327,7 +278,7 @@ class IngestToApiIT {
 
     @Test
     void probeAndSilentOutagesOverlappingThePeriod() throws Exception {
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (jdbc.queryForObject("SELECT count(*) FROM probe_event WHERE target = 'dvc-province'", Long.class) < 5
                 && System.nanoTime() < deadline) {
@@ -355,6 +306,16 @@ class IngestToApiIT {
         assertThat(silent.get("start").asString()).isEqualTo("2025-10-21T02:01:00Z");
         assertThat(silent.get("end").isNull()).isTrue();
         assertThat(getJson("/api/v1/outages?" + OCTOBER, "leader-79")).isEmpty();
+
+        JsonNode summary = getJson("/api/v1/outages/summary?" + OCTOBER, "operator");
+        assertThat(summary).hasSize(34);
+        JsonNode hanoi = summary.valueStream().filter(r -> r.get("province").asString().equals("01")).findFirst()
+                .orElseThrow();
+        assertThat(hanoi.get("outages").asInt()).isEqualTo(2);
+        assertThat(hanoi.get("open").asInt()).as("the silent collector").isEqualTo(1);
+        assertThat(hanoi.get("ended").asInt()).isEqualTo(1);
+        assertThat(hanoi.get("mttrSeconds").asLong()).as("the probe outage's 3 minutes").isEqualTo(180);
+        assertThat(getJson("/api/v1/outages/summary?" + OCTOBER, "leader-79")).hasSize(1);
         assertThat(get("/api/v1/outages?" + OCTOBER + "&province=01", "leader-79").statusCode()).isEqualTo(403);
     }
 
@@ -388,7 +349,7 @@ class IngestToApiIT {
                 {"id":"sy1","ts":"2025-10-21T09:00:00+07:00","system":"mcdt-11","pending":40,"failed":2,
                  "lagSeconds":1800}""");
         JsonNode sync = awaitJson("/api/v1/sync?province=11", b -> b.size() == 1
-                && app.getBean(JdbcTemplate.class).queryForObject(
+                && app.bean(JdbcTemplate.class).queryForObject(
                         "SELECT count(*) FROM sync_event WHERE province = '11'", Long.class) == 2);
         assertThat(sync).hasSize(1);
         assertThat(sync.get(0).get("system").asString()).isEqualTo("mcdt-11");
@@ -428,6 +389,21 @@ class IngestToApiIT {
         assertThat(row.get("rejectedRate").asDouble()).isEqualTo(0.25);
         assertThat(getJson("/api/v1/data-quality?from=" + today + "&to=" + tomorrow, "inspector")).hasSize(34);
         assertThat(getJson("/api/v1/data-quality?from=" + today + "&to=" + tomorrow, "leader-79")).hasSize(1);
+    }
+
+    @Test
+    void availabilityIsProbesUpOverAllProbes() throws Exception {
+        // 01001: p1 up; 01002: q1 up, q2 q3 q4 down, q5 up (the probe with an unknown target type was rejected)
+        JsonNode byCommune = awaitJson("/api/v1/availability?" + OCTOBER + "&province=01&groupBy=commune",
+                b -> b.size() == 2 && b.get(1).get("probes").asLong() == 5);
+        assertThat(byCommune.get(0).get("key").asString()).isEqualTo("01001");
+        assertThat(byCommune.get(0).get("availability").asDouble()).isEqualTo(1.0);
+        assertThat(byCommune.get(1).get("up").asLong()).isEqualTo(2);
+        assertThat(byCommune.get(1).get("availability").asDouble()).isEqualTo(0.4);
+        JsonNode province = getJson("/api/v1/availability?" + OCTOBER + "&province=01", "leader-01");
+        assertThat(province.get(0).get("up").asLong()).isEqualTo(3);
+        assertThat(province.get(0).get("probes").asLong()).isEqualTo(6);
+        assertThat(province.get(0).get("insufficientData").asBoolean()).isTrue();
     }
 
     @Test
@@ -500,14 +476,7 @@ class IngestToApiIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String user) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return app.send(method, path, body, user);
     }
 
     private static JsonNode rowOf(JsonNode body, String key) {

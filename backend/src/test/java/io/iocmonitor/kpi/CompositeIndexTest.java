@@ -15,7 +15,7 @@ class CompositeIndexTest {
 
     // received 100: 60 online, 50 digitised, 80 with a fee of which 40 paid online;
     // completed 100: 30 fully online, 90 on time, 70 e-result
-    private static final DossierCounts DOSSIERS = new DossierCounts("01", 100, 60, 50, 80, 40, 100, 30, 90, 10, 0,
+    private static final DossierCounts DOSSIERS = new DossierCounts("01", null, 100, 60, 50, 80, 40, 100, 30, 90, 10, 0, 0,
             70, 65);
 
     private static Rate rate(long numerator, long denominator) {
