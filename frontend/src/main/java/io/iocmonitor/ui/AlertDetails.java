@@ -142,6 +142,7 @@ class AlertDetails extends VerticalLayout {
                 alerts.resolve(alert.id(), comment.getValue(), actor)));
         resolve.setEnabled(alert.endsAt() == null);
         Button silence = new Button(getTranslation("alerts.silence"), e -> silenceDialog(alert));
+        silence.setId("alert-silence");
         TextField assignee = new TextField(getTranslation("alerts.assignee"));
         assignee.setValue(alert.assignee() == null ? "" : alert.assignee());
         Button assign = new Button(getTranslation("alerts.assign"), e -> act(() ->
@@ -168,6 +169,7 @@ class AlertDetails extends VerticalLayout {
         length.setItemLabelGenerator(d -> d.toHours() + " h");
         length.setValue(Duration.ofHours(1));
         TextArea why = new TextArea(getTranslation("alerts.comment"));
+        why.setId("silence-comment");
         why.setWidthFull();
         Button save = new Button(getTranslation("alerts.silence"), e -> act(() -> {
             Instant now = alerts.now();
@@ -175,6 +177,7 @@ class AlertDetails extends VerticalLayout {
             dialog.close();
         }));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("silence-save");
         dialog.add(new Paragraph(getTranslation("alerts.silence.matchers") + ": " + matchers), length, why);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();

@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Route;
 import io.iocmonitor.alerting.Alert;
 import io.iocmonitor.alerting.AlertActor;
 import io.iocmonitor.alerting.AlertService;
+import io.iocmonitor.alerting.Silence;
 import io.iocmonitor.alerting.rules.Severity;
 import io.iocmonitor.base.Ict;
 import io.iocmonitor.reference.Province;
@@ -57,6 +58,7 @@ public class AlertsView extends VerticalLayout {
     private final ComboBox<Province> province = new ComboBox<>();
     private final Grid<Alert> grid = new Grid<>();
     private final AlertDetails details;
+    private final SilencesPanel silences;
     private final Div problems = new Div();
     /** The grid's rows, replaced in place so that a refresh keeps the selection (rows are identified by id). */
     private final List<Alert> rows = new ArrayList<>();
@@ -114,6 +116,7 @@ public class AlertsView extends VerticalLayout {
         grid.addColumn(a -> a.assignee() == null ? "" : a.assignee())
                 .setHeader(getTranslation("alerts.assignee")).setAutoWidth(true).setFlexGrow(0);
         details = new AlertDetails(alerts, actor, time, this::refresh);
+        silences = new SilencesPanel(alerts, actor, time, this::refresh);
         grid.asSingleSelect().addValueChangeListener(e -> details.show(e.getValue()));
 
         problems.setId("alert-rule-problems");
@@ -128,7 +131,7 @@ public class AlertsView extends VerticalLayout {
         SplitLayout split = new SplitLayout(grid, details);
         split.setSizeFull();
         split.setSplitterPosition(62);
-        add(filters, problems, split);
+        add(filters, problems, split, silences);
         expand(split);
         refresh();
     }
@@ -139,8 +142,13 @@ public class AlertsView extends VerticalLayout {
         // Alerts change on whichever instance evaluates them: look every few seconds and push what changed.
         refresher = scheduler.scheduleAtFixedRate(() -> {
             List<Alert> fresh = load();
-            if (!fresh.equals(shown) || !alerts.ruleProblems().equals(shownProblems)) {
-                ui.access(() -> show(fresh));
+            List<Silence> freshSilences = silences.load();
+            if (!fresh.equals(shown) || !alerts.ruleProblems().equals(shownProblems)
+                    || silences.differs(freshSilences)) {
+                ui.access(() -> {
+                    show(fresh);
+                    silences.show(freshSilences);
+                });
             }
         }, REFRESH);
     }
@@ -154,6 +162,7 @@ public class AlertsView extends VerticalLayout {
 
     private void refresh() {
         show(load());
+        silences.show(silences.load());
     }
 
     private List<Alert> load() {

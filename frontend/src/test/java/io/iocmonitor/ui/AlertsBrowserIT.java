@@ -31,8 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The alerts console in headless Chromium on the packaged demo: an operator finds the firing alert, acknowledges it
- * with a comment, and sees a change made elsewhere (an assignment through the REST API) arrive without reloading —
- * pushed by the server.
+ * with a comment, sees a change made elsewhere (an assignment through the REST API) arrive without reloading —
+ * pushed by the server — and silences it for maintenance.
  */
 @EnabledIf(value = BrowserSupport.CHROMIUM_INSTALLED, disabledReason = BrowserSupport.NO_CHROMIUM)
 class AlertsBrowserIT {
@@ -86,7 +86,7 @@ class AlertsBrowserIT {
     }
 
     @Test
-    void operatorAcknowledgesAnAlertAndSeesAnAssignmentPushed() throws Exception {
+    void operatorAcknowledgesAnAlertSeesAnAssignmentPushedAndSilencesIt() throws Exception {
         driver.get(app.url("/login"));
         wait("the user name field", ExpectedConditions.elementToBeClickable(
                 By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys("operator");
@@ -117,6 +117,13 @@ class AlertsBrowserIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(assigned.statusCode()).isEqualTo(200);
         wait("the assignment pushed into the table, no reload", d -> cellContaining("an.nguyen"));
+
+        driver.findElement(By.id("alert-silence")).click();
+        wait("the silence dialog", ExpectedConditions.elementToBeClickable(By.cssSelector("#silence-comment textarea")))
+                .sendKeys("Bảo trì hệ thống");
+        driver.findElement(By.id("silence-save")).click();
+        wait("the silence listed", ExpectedConditions.textToBePresentInElementLocated(By.id("alert-silences"),
+                "(1)"));
         BrowserSupport.screenshot(driver, Path.of(System.getProperty("ioc.screenshots.dir", "../docs/screenshots"))
                 .resolve("alerts.png"));
     }
