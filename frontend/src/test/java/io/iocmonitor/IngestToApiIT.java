@@ -323,7 +323,9 @@ class IngestToApiIT {
     void theOpenApiDocumentDescribesEveryEndpoint() throws Exception {
         JsonNode paths = getJson("/v3/api-docs", "inspector").get("paths");
         assertThat(paths.propertyNames()).contains("/api/v1/provinces", "/api/v1/kpis", "/api/v1/vneid",
-                "/api/v1/outages", "/api/v1/dead-letters");
+                "/api/v1/outages", "/api/v1/dead-letters", "/api/v1/outages/summary", "/api/v1/availability",
+                "/api/v1/sync", "/api/v1/data-quality", "/api/v1/index", "/api/v1/targets", "/api/v1/targets/{id}",
+                "/api/v1/trajectory");
         assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
     }
 

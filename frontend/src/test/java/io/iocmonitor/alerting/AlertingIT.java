@@ -188,6 +188,11 @@ class AlertingIT {
         assertThat(detail.get("history").findValuesAsString("kind"))
                 .containsSubsequence("firing", "acknowledged", "assigned", "commented");
         assertThat(detail.get("history").findValuesAsString("text")).contains("nhà mạng đang xử lý", "đã gọi VNPT");
+
+        assertThat(get("/v3/api-docs", "inspector").get("paths").propertyNames()).contains("/api/v1/alerts",
+                "/api/v1/alerts/{id}", "/api/v1/alerts/{id}/acknowledge", "/api/v1/alerts/{id}/assign",
+                "/api/v1/alerts/{id}/comments", "/api/v1/alerts/{id}/resolve", "/api/v1/silences",
+                "/api/v1/silences/{id}");
     }
 
     @Test
