@@ -45,6 +45,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void alertRulesAndTheirPoliciesArePlainJava() {
+        // so that ./ioc test-rules runs the server's own evaluation code without a server
+        noClasses().that().resideInAPackage("io.iocmonitor.alerting.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "io.iocmonitor.store..", "io.iocmonitor.kpi..", "io.iocmonitor.outage..")
+                .check(CLASSES);
+    }
+
+    @Test
     void collectorsDoNotDependOnTheServer() {
         noClasses().that().resideInAPackage("io.iocmonitor.collector..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.iocmonitor.ingest..", "io.iocmonitor.store..",

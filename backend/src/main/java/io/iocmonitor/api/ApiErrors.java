@@ -1,5 +1,7 @@
 package io.iocmonitor.api;
 
+import java.util.NoSuchElementException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -7,6 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import io.iocmonitor.alerting.NotAllowedException;
 import io.iocmonitor.security.OutOfScopeException;
 
 /** Errors as RFC 9457 problem details whose detail names the parameter and the problem. */
@@ -29,6 +32,16 @@ class ApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "parameter \"" + e.getName() + "\": \"" + e.getValue() + "\" is not valid"
                         + (e.getName().equals("from") || e.getName().equals("to") ? " (expected a date, e.g. 2025-10-01)" : ""));
+    }
+
+    @ExceptionHandler(NotAllowedException.class)
+    ProblemDetail notAllowed(NotAllowedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    ProblemDetail notFound(NoSuchElementException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     // The services refuse what cannot be answered (a period that ends before it starts, a grouping an endpoint has

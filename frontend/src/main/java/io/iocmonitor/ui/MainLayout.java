@@ -33,6 +33,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.overview"), OverviewView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.alerts"), AlertsView.class));
         if (authentication.hasAnyRole("OPERATOR", "ADMIN", "INSPECTOR")) {
             nav.addItem(new SideNavItem(getTranslation("nav.dead-letters"), DeadLettersView.class));
         }

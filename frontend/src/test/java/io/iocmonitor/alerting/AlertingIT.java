@@ -1,0 +1,306 @@
+package io.iocmonitor.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.iocmonitor.IocMonitorApplication;
+import io.iocmonitor.TestMosquitto;
+import io.iocmonitor.TestServices;
+import io.iocmonitor.ingest.MqttIngestor;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Alerting end to end on real parts: probe events published to a broker of the test's own open an outage, the
+ * rule fires one alert for the province listing its communes, the webhook (a JDK HttpServer that refuses the
+ * first delivery) and a real SMTP server (GreenMail) each receive one firing and later one resolved message;
+ * routes, silences, the REST actions with their scoping, the Prometheus counts and rule reloading with a bad file.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AlertingIT {
+
+    private static final String DATABASE = "ioc_alert_it_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String RULES = """
+            rules:
+              - name: portal-down
+                signal: probe-outage-seconds
+                scope: each-commune
+                match: {target_type: portal}
+                condition: "> 0"
+                severity: critical
+                labels: {team: noc}
+                summary: {vi: "Tỉnh {province}: mất Cổng DVC tại {members}", en: "Province {province}: portal down at {members}"}
+                runbook: {vi: "Gọi nhà mạng", en: "Call the carrier"}
+            """;
+
+    @TempDir
+    static Path dir;
+
+    private static TestMosquitto broker;
+    private static GreenMail smtp;
+    private static WebhookReceiver webhook;
+    private static ConfigurableApplicationContext app;
+    private static MqttClient publisher;
+    private static String base;
+    private static Path rules;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = TestMosquitto.start(Files.createDirectories(dir.resolve("broker")));
+        smtp = new GreenMail(new ServerSetup(TestServices.freePort(), "127.0.0.1", "smtp"));
+        smtp.start();
+        webhook = new WebhookReceiver(1);
+        rules = Files.createDirectories(dir.resolve("alert-rules"));
+        Files.writeString(rules.resolve("sites.yaml"), RULES);
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--ioc.simulator.enabled=false",
+                "--ioc.demo.users=true",
+                "--spring.datasource.url=" + TestServices.createDatabase(DATABASE),
+                "--spring.datasource.username=postgres",
+                "--ioc.mqtt.url=" + broker.url(),
+                "--ioc.mqtt.client-id=ioc-alert-it-" + UUID.randomUUID(),
+                "--ioc.alert-rules.dir=" + rules,
+                "--ioc.alerting.evaluation-interval=500ms",
+                "--ioc.alerting.retry-initial=300ms",
+                "--ioc.alerting.channels.hook.webhook=" + webhook.url("/hook"),
+                "--ioc.alerting.channels.hcm.webhook=" + webhook.url("/hcm"),
+                "--ioc.alerting.channels.hcm.provinces=79",
+                "--ioc.alerting.channels.mail.email=ops@example.org",
+                "--ioc.alerting.channels.mail.severities=critical,major",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort()));
+        app = new SpringApplicationBuilder(IocMonitorApplication.class).run(args.toArray(String[]::new));
+        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        publisher = new MqttClient(broker.url(), "ioc-alert-it-pub-" + UUID.randomUUID(), new MemoryPersistence());
+        publisher.connect(new MqttConnectionOptions());
+        app.getBean(MqttIngestor.class).awaitSubscribed(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (publisher != null) {
+            publisher.disconnect();
+            publisher.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+        if (webhook != null) {
+            webhook.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        TestServices.dropDatabase(DATABASE);
+    }
+
+    @Test
+    @Order(1)
+    void aProvincialOutagePagesOnceListingItsCommunesAfterARetry() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int minute = 3; minute >= 1; minute--) {
+            probe("01", "01001", "dvc", "portal", false, now.minus(Duration.ofMinutes(minute)), "a" + minute);
+            probe("01", "01002", "dvc", "portal", false, now.minus(Duration.ofMinutes(minute)), "b" + minute);
+            probe("01", "01003", "isp", "internet", false, now.minus(Duration.ofMinutes(minute)), "c" + minute);
+        }
+        List<WebhookReceiver.Received> hook = await(() -> webhook.received("/hook"), l -> !l.isEmpty());
+        JsonNode body = hook.getFirst().body();
+        assertThat(body.get("status").asString()).isEqualTo("firing");
+        assertThat(body.get("alert").get("rule").asString()).isEqualTo("portal-down");
+        assertThat(body.get("alert").get("labels").get("province").asString()).isEqualTo("01");
+        assertThat(body.get("runbook").get("en").asString()).isEqualTo("Call the carrier");
+
+        JsonNode alert = await(() -> get("/api/v1/alerts?state=firing", "operator"),
+                a -> a.size() == 1 && a.get(0).get("members").size() == 2).get(0);
+        assertThat(alert.get("members").findValuesAsString("key"))
+                .containsExactly("commune=01001 target=dvc", "commune=01002 target=dvc");
+        assertThat(alert.get("severity").asString()).isEqualTo("critical");
+        assertThat(alert.get("labels").get("team").asString()).isEqualTo("noc");
+
+        MimeMessage[] mails = await(() -> smtp.getReceivedMessages(), m -> m.length >= 1);
+        assertThat(mails[0].getSubject()).startsWith("[FIRING critical]");
+        assertThat(GreenMailUtil.getBody(mails[0])).contains("portal-down");
+        Thread.sleep(2000);
+        assertThat(webhook.received("/hook")).as("one firing message, however many evaluations ran").hasSize(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(webhook.received("/hcm")).as("routed to province 79 only").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void alertsAreScopedAndOnlyOperatorsAct() throws Exception {
+        assertThat(get("/api/v1/alerts?state=firing", "leader-01")).hasSize(1);
+        assertThat(get("/api/v1/alerts?state=firing", "leader-79")).isEmpty();
+        assertThat(send("GET", "/api/v1/alerts?province=01", "leader-79", null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/alerts?state=open", "operator", null).statusCode()).isEqualTo(400);
+        long id = get("/api/v1/alerts?state=firing", "operator").get(0).get("id").asLong();
+
+        assertThat(send("POST", "/api/v1/alerts/" + id + "/acknowledge", "inspector", "{\"comment\":\"x\"}")
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> ack = send("POST", "/api/v1/alerts/" + id + "/acknowledge", "operator",
+                "{\"comment\":\"nhà mạng đang xử lý\"}");
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(ack.body()).get("acknowledgedBy").asString()).isEqualTo("operator");
+        send("POST", "/api/v1/alerts/" + id + "/assign", "operator", "{\"assignee\":\"an.nguyen\"}");
+        send("POST", "/api/v1/alerts/" + id + "/comments", "operator", "{\"comment\":\"đã gọi VNPT\"}");
+
+        JsonNode detail = get("/api/v1/alerts/" + id, "operator");
+        assertThat(detail.get("assignee").asString()).isEqualTo("an.nguyen");
+        assertThat(detail.get("history").findValuesAsString("kind"))
+                .containsSubsequence("firing", "acknowledged", "assigned", "commented");
+        assertThat(detail.get("history").findValuesAsString("text")).contains("nhà mạng đang xử lý", "đã gọi VNPT");
+
+        assertThat(get("/v3/api-docs", "inspector").get("paths").propertyNames()).contains("/api/v1/alerts",
+                "/api/v1/alerts/{id}", "/api/v1/alerts/{id}/acknowledge", "/api/v1/alerts/{id}/assign",
+                "/api/v1/alerts/{id}/comments", "/api/v1/alerts/{id}/resolve", "/api/v1/silences",
+                "/api/v1/silences/{id}");
+    }
+
+    @Test
+    @Order(3)
+    void aSilencedProvinceShowsItsAlertButSendsNothing() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<String> created = send("POST", "/api/v1/silences", "operator", """
+                {"matchers":{"province":"79","rule":"portal-down"},"startsAt":"%s","endsAt":"%s",
+                 "comment":"bảo trì đường truyền"}""".formatted(now.minusSeconds(60), now.plusSeconds(3600)));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(get("/api/v1/silences", "leader-79")).hasSize(1);
+        assertThat(get("/api/v1/silences", "leader-01")).isEmpty();
+        for (int minute = 3; minute >= 1; minute--) {
+            probe("79", "79001", "dvc", "portal", false, now.minus(Duration.ofMinutes(minute)), "h" + minute);
+        }
+        await(() -> get("/api/v1/alerts?state=firing&province=79", "operator"), a -> a.size() == 1);
+        Thread.sleep(2000);
+        assertThat(webhook.received("/hcm")).isEmpty();
+        assertThat(webhook.received("/hook")).hasSize(1);
+    }
+
+    @Test
+    @Order(4)
+    void recoveryResolvesTheAlertAndTellsTheChannelsThatHeardOfIt() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        probe("01", "01001", "dvc", "portal", true, now, "a0");
+        probe("01", "01002", "dvc", "portal", true, now, "b0");
+        List<WebhookReceiver.Received> hook = await(() -> webhook.received("/hook"), l -> l.size() == 2);
+        assertThat(hook.get(1).body().get("status").asString()).isEqualTo("resolved");
+        assertThat(hook.get(1).body().get("alert").get("endsAt").isNull()).isFalse();
+        await(() -> smtp.getReceivedMessages(), m -> m.length == 2);
+        assertThat(smtp.getReceivedMessages()[1].getSubject()).startsWith("[RESOLVED critical]");
+        JsonNode resolved = get("/api/v1/alerts?state=resolved&province=01", "operator");
+        assertThat(resolved).hasSize(1);
+        assertThat(resolved.get(0).get("acknowledgedBy").asString()).isEqualTo("operator");
+
+        String metrics = await(() -> text("/actuator/prometheus"),
+                m -> m.contains("ioc_alerts{application=\"ioc-monitor\",severity=\"critical\",state=\"resolved\"} 1.0"));
+        assertThat(metrics).contains("ioc_alerts{application=\"ioc-monitor\",severity=\"critical\",state=\"firing\"} 1.0");
+    }
+
+    @Test
+    @Order(5)
+    void aBadRuleFileIsReportedAndTheLastGoodRulesStay() throws Exception {
+        Files.writeString(rules.resolve("sites.yaml"), RULES.replace("condition: \"> 0\"", "condition: \"> 0\"\n"
+                + "    for: 5 minutes"));
+        JsonNode health = await(() -> get("/actuator/health", "operator"),
+                h -> "WARNING".equals(h.get("status").asString()));
+        assertThat(health.get("components").get("alertRules").get("details").get("problems").get(0).asString())
+                .endsWith("sites.yaml: rule \"portal-down\": field \"for\": \"5 minutes\" is not a duration (e.g. 5m)");
+        assertThat(health.get("components").get("alertRules").get("details").get("rulesInForce").asInt()).isOne();
+        assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
+
+        Files.writeString(rules.resolve("sites.yaml"), RULES);
+        await(() -> get("/actuator/health", "operator"), h -> "UP".equals(h.get("status").asString()));
+    }
+
+    private static void probe(String province, String commune, String target, String type, boolean up, Instant ts,
+            String id) throws Exception {
+        String payload = """
+                {"id":"%s-%s","ts":"%s","target":"%s","targetType":"%s","method":"http","up":%s}"""
+                .formatted(commune, id, ts, target, type, up);
+        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        publisher.publish("ioc/v1/" + province + "/" + commune + "/probe", message);
+    }
+
+    private static JsonNode get(String path, String user) throws Exception {
+        HttpResponse<String> response = send("GET", path, user, null);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(200, 503);
+        return JSON.readTree(response.body());
+    }
+
+    private static String text(String path) throws Exception {
+        return send("GET", path, null, null).body();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String user, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls until the condition holds (at most 20 s), returning the last value. */
+    static <T> T await(ThrowingSupplier<T> value, java.util.function.Predicate<T> condition) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        T last = value.get();
+        while (!condition.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached within 20 s; last: " + (last instanceof Object[] a
+                        ? java.util.Arrays.toString(a) : last));
+            }
+            Thread.sleep(200);
+            last = value.get();
+        }
+        return last;
+    }
+
+    @FunctionalInterface
+    interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+}
