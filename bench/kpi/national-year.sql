@@ -1,6 +1,6 @@
 -- A national year of dossiers for the KPI benchmark, written straight into the merged dossier table (the bulk
 -- path: what ingestion would leave there after merging each dossier's events). Every commune of the registry
--- receives 14–19 dossiers a working or weekend day (16.5 on average: 20 million a year for 3,321 communes).
+-- receives 15–20 dossiers a day (17.5 on average: 21 million a year for 3,321 communes).
 -- Each province has its own online profile (full-process online rates from about 15 % to 60 %); about 7.5 %
 -- finish late, 0.1 % are never completed, and dossiers due after the load's "now" may still be open.
 -- psql variables: start (first day, ICT), days, now (the moment the data ends).
@@ -34,7 +34,7 @@ FROM (
     -- day by day, as ingestion would write them: a province-day's dossiers lie together on disk
     FROM generate_series(0, :days - 1) AS d
     CROSS JOIN LATERAL (SELECT * FROM commune WHERE d >= 0) AS c
-    CROSS JOIN LATERAL generate_series(1, 14 + floor(random() * 6)::int) AS n
+    CROSS JOIN LATERAL generate_series(1, 15 + floor(random() * 6)::int) AS n
     CROSS JOIN LATERAL (
         SELECT (:'start'::date + d)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
                    + interval '7 hours 30 minutes' + random() * interval '9 hours' AS received_ts,

@@ -72,9 +72,12 @@ if [[ "$REUSE_DB" != 1 ]]; then
 fi
 t1=$(date +%s)
 log "waiting for the server to bring the rollups up to date"
-while (( $("${PG[@]}" -d "$DB" -Atc 'SELECT count(*) FROM rollup_dirty') > 0 )); do sleep 5; done
+pending() { "${PG[@]}" -d "$DB" -Atc 'SELECT (SELECT count(*) FROM rollup_dirty) + (SELECT count(*) FROM open_dirty)'; }
+# the server marks the ends of all past days for computing shortly after it starts
+sleep 10
+while (( $(pending) > 0 )); do sleep 5; done
 t2=$(date +%s)
-echo "- rollups brought up to date by the server's refresher in $((t2 - t1)) s"
+echo "- rollups and end-of-day snapshots brought up to date by the server's refresher in $((t2 - t1)) s"
 
 "${PG[@]}" -d "$DB" -At -F ' ' -c "
   SELECT 'dossiers: ' || count(*) || ', completed: ' || count(completed_ts)
