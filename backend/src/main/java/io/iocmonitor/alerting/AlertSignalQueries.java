@@ -46,14 +46,18 @@ class AlertSignalQueries {
                 .list();
     }
 
-    /** Open dossiers (received, neither completed nor cancelled) whose deadline is before {@code dueBefore}. */
-    List<Row> overdueOpen(RuleScope.Grain grain, Instant dueBefore) {
+    /**
+     * Dossiers open now (received, neither completed nor cancelled) whose deadline is before {@code dueBefore},
+     * found through the index of overdue spans, which holds only dossiers ever overdue or still open.
+     */
+    List<Row> overdueOpen(RuleScope.Grain grain, Instant now, Instant dueBefore) {
         return jdbc.sql("SELECT " + KEYS + """
                         , count(*) FROM dossier
-                        WHERE received_ts IS NOT NULL AND completed_ts IS NULL AND cancelled_ts IS NULL
-                          AND due_at < :before
+                        WHERE due_at < COALESCE(LEAST(completed_ts, cancelled_ts), 'infinity')
+                          AND tstzrange(due_at, LEAST(completed_ts, cancelled_ts), '(]') @> CAST(:now AS timestamptz)
+                          AND received_ts < :now AND due_at < :before
                         GROUP BY 1, 2""")
-                .param("grain", wire(grain)).param("before", utc(dueBefore))
+                .param("grain", wire(grain)).param("now", utc(now)).param("before", utc(dueBefore))
                 .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(3),
                         (double) rs.getLong(3)))
                 .list();

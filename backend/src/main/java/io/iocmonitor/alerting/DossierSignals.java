@@ -48,7 +48,7 @@ class DossierSignals implements SignalSource {
     @Override
     public List<Observation> observe(SignalRequest request) {
         if (request.kind() == SignalKind.OVERDUE_OPEN) {
-            return queries.overdueOpen(request.grain(), request.windowStart()).stream()
+            return queries.overdueOpen(request.grain(), request.now(), request.windowStart()).stream()
                     .map(r -> new Observation(Labels.of(r.province(), r.commune()), r.value(), false,
                             "/api/v1/kpis?from=" + Ict.dateOf(request.now()) + "&to="
                                     + Ict.dateOf(request.now()).plusDays(1) + "&groupBy=province"))

@@ -287,13 +287,39 @@ public final class DiskQueue implements AutoCloseable {
         return segments.getLast();
     }
 
+    // On disk before the rename, and the rename itself made durable, so that a power cut leaves the old or the new
+    // head, never an empty file.
     private void writeHead() throws IOException {
         Path tmp = dir.resolve("head.tmp");
-        Files.writeString(tmp, Long.toString(headSeq), StandardCharsets.US_ASCII);
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(ByteBuffer.wrap(Long.toString(headSeq).getBytes(StandardCharsets.US_ASCII)));
+            channel.force(true);
+        }
         try {
             Files.move(tmp, dir.resolve("head"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, dir.resolve("head"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException e) {
+            // some file systems cannot sync a folder; the head is then as durable as they allow
+        }
+    }
+
+    /** The head's sequence number, or 0 (resend from the oldest segment: duplicates, never losses) if unreadable. */
+    private long readHead(Path headFile) throws IOException {
+        if (!Files.exists(headFile)) {
+            return 0;
+        }
+        String text = Files.readString(headFile, StandardCharsets.US_ASCII).strip();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            log.warn("{}: \"{}\" is not a sequence number; sending again from the oldest queued event", headFile,
+                    text);
+            return 0;
         }
     }
 
@@ -303,7 +329,7 @@ public final class DiskQueue implements AutoCloseable {
             files = listing.filter(p -> p.getFileName().toString().matches("\\d{20}\\" + SUFFIX)).sorted().toList();
         }
         Path headFile = dir.resolve("head");
-        headSeq = Files.exists(headFile) ? Long.parseLong(Files.readString(headFile).strip()) : 0;
+        headSeq = readHead(headFile);
         for (int i = 0; i < files.size(); i++) {
             Path path = files.get(i);
             String name = path.getFileName().toString();

@@ -62,6 +62,21 @@ class DiskQueueTest {
     }
 
     @Test
+    void aGarbledHeadFileResendsFromTheOldestEventInsteadOfRefusingToStart() throws IOException {
+        try (DiskQueue queue = DiskQueue.open(dir, 1 << 20)) {
+            queue.append(events(0, 5));
+            queue.acknowledge(queue.peek(2, Long.MAX_VALUE).getLast());
+        }
+        // what a power cut can leave of a file whose rename reached the disk before its content
+        Files.writeString(dir.resolve("head"), "");
+        try (DiskQueue queue = DiskQueue.open(dir, 1 << 20)) {
+            assertThat(queue.depth()).as("all five again: duplicates, which the server ignores, never losses")
+                    .isEqualTo(5);
+            assertThat(queue.peek(1, Long.MAX_VALUE).getFirst().event().json()).isEqualTo("{\"id\":\"e0\"}");
+        }
+    }
+
+    @Test
     void aRecordTornByACrashIsCutOffAndTheRestKept() throws IOException {
         try (DiskQueue queue = DiskQueue.open(dir, 1 << 20)) {
             queue.append(events(0, 3));
