@@ -141,6 +141,14 @@ public class AlertService {
         if (m.isEmpty()) {
             throw new IllegalArgumentException("a silence needs at least one matcher (e.g. province=01)");
         }
+        for (String unmatchable : List.of("commune", "target")) {
+            if (m.containsKey(unmatchable)) {
+                // it would be saved and silence nothing: alerts are grouped by rule and province
+                throw new IllegalArgumentException("\"" + unmatchable + "\" is not an alert label: alerts are "
+                        + "grouped by rule and province (the communes are listed in each alert); silence by province, "
+                        + "rule, severity or a rule's own labels");
+            }
+        }
         if (!endsAt.isAfter(startsAt)) {
             throw new IllegalArgumentException("a silence must end (" + endsAt + ") after it starts (" + startsAt
                     + ")");
