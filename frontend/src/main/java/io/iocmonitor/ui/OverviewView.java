@@ -1,14 +1,11 @@
 package io.iocmonitor.ui;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -25,17 +22,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
-import io.iocmonitor.base.Ict;
 import io.iocmonitor.echarts.EChart;
 import io.iocmonitor.kpi.DossierCounts;
 import io.iocmonitor.kpi.GroupBy;
 import io.iocmonitor.kpi.KpiQuery;
 import io.iocmonitor.kpi.KpiService;
 import io.iocmonitor.kpi.Rate;
+import io.iocmonitor.outage.OutageService;
 import io.iocmonitor.reference.Province;
 import io.iocmonitor.reference.ReferenceData;
 import io.iocmonitor.security.ProvinceScope;
-import io.iocmonitor.security.Scopes;
 import jakarta.annotation.security.PermitAll;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,8 +57,13 @@ public class OverviewView extends VerticalLayout {
 
     private final KpiService kpis;
     private final ReferenceData reference;
+    private final OutageService outages;
     private final Clock clock;
-    private final Select<PeriodPreset> period = new Select<>();
+    private final Select<DossierKpi> tileKpi = new Select<>();
+    private final Div tiles = new Div();
+    private final Div statusCounts = new Div();
+    private List<ProvinceRow> rows = List.of();
+    private final PeriodSelect period = new PeriodSelect();
     private final EChart gauge = new EChart();
     private final EChart bars = new EChart();
     private final Span nationalCounts = new Span();
@@ -70,18 +71,13 @@ public class OverviewView extends VerticalLayout {
     private final RateFormat format;
     private Registration pollRegistration;
 
-    OverviewView(KpiService kpis, ReferenceData reference, Clock clock) {
+    OverviewView(KpiService kpis, ReferenceData reference, OutageService outages, Clock clock) {
         this.kpis = kpis;
         this.reference = reference;
+        this.outages = outages;
         this.clock = clock;
         this.format = new RateFormat(getLocale());
         setWidthFull();
-
-        period.setItems(PeriodPreset.values());
-        period.setItemLabelGenerator(p -> getTranslation(p.translationKey()));
-        period.setValue(PeriodPreset.THIS_MONTH);
-        period.setLabel(getTranslation("overview.period"));
-        period.setId("period");
         period.addValueChangeListener(e -> refresh());
 
         H2 title = new H2(getTranslation("overview.title"));
@@ -106,8 +102,24 @@ public class OverviewView extends VerticalLayout {
         charts.expand(barCard);
         charts.setWrap(true);
 
+        bars.addChartClickListener(e -> {
+            if (e.getDataIndex() >= 0 && e.getDataIndex() < rows.size()) {
+                open(rows.get(e.getDataIndex()).province().code());
+            }
+        });
+        tileKpi.setId("tile-kpi");
+        tileKpi.setLabel(getTranslation("overview.tiles"));
+        tileKpi.setItems(DossierKpi.values());
+        tileKpi.setItemLabelGenerator(k -> getTranslation(k.translationKey()));
+        tileKpi.setValue(DossierKpi.FULL_PROCESS_ONLINE);
+        tileKpi.addValueChangeListener(e -> showTiles());
+        tiles.setId("province-tiles");
+        tiles.addClassName("province-tiles");
+        statusCounts.setId("status-counts");
+        statusCounts.addClassName("kpi-tiles");
+
         configureTable();
-        add(heading, charts, table);
+        add(heading, statusCounts, charts, tileKpi, tiles, table);
         refresh();
     }
 
@@ -132,17 +144,51 @@ public class OverviewView extends VerticalLayout {
                         Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setTextAlign(ColumnTextAlign.END);
         table.setAllRowsVisible(true);
+        table.addItemClickListener(e -> open(e.getItem().province().code()));
+    }
+
+    private void open(String province) {
+        getUI().ifPresent(ui -> ui.navigate(ProvinceView.class, province));
+    }
+
+    /** The provinces as tiles coloured by the chosen KPI: against its target where it has one, else against 80 %. */
+    private void showTiles() {
+        tiles.removeAll();
+        DossierKpi kpi = tileKpi.getValue();
+        Double target = kpi.target(kpis.properties());
+        double reference = target != null ? target : kpis.properties().fullProcessOnlineTarget();
+        for (ProvinceRow row : rows) {
+            Rate rate = kpi.rate(row.counts(), kpis.properties().minSample());
+            Div tile = new Div(new Span(shortName(row.province())), new Span(format.rate(rate)));
+            tile.setId("tile-" + row.province().code());
+            tile.addClassName("province-tile");
+            tile.getStyle().set("background", TileColour.of(rate, reference));
+            tile.getElement().setAttribute("title", row.province().name() + ": " + rateText(rate));
+            tile.addClickListener(e -> open(row.province().code()));
+            tiles.add(tile);
+        }
+    }
+
+    private void showStatusCounts(DossierCounts total, PeriodPreset.Range range, ProvinceScope scope) {
+        long openOutages = outages.outages(range.from(), range.to(), null, scope).stream()
+                .filter(o -> o.end() == null).count();
+        statusCounts.removeAll();
+        statusCounts.add(
+                new KpiTile("count-open-outages", getTranslation("overview.open-outages"), format.count(openOutages),
+                        "", openOutages > 0 ? "below" : "reached"),
+                new KpiTile("count-overdue-open", getTranslation("kpi.overdue-open"), format.count(total.overdueOpen()),
+                        "", total.overdueOpen() > 0 ? "below" : "reached"),
+                new KpiTile("count-overdue-completed", getTranslation("kpi.overdue-completed"),
+                        format.count(total.overdueCompleted()), "", null));
     }
 
     private String rateText(Rate rate) {
-        String text = format.rate(rate);
-        return rate.insufficient() && rate.value() != null ? text + " (" + getTranslation("kpi.insufficient") + ")"
-                : text;
+        return format.rate(rate, getTranslation("kpi.insufficient"));
     }
 
     private void refresh() {
-        ProvinceScope scope = Scopes.of(SecurityContextHolder.getContext().getAuthentication());
-        PeriodPreset.Range range = period.getValue().range(LocalDate.now(clock.withZone(Ict.ZONE)));
+        ProvinceScope scope = CurrentScope.get();
+        PeriodPreset.Range range = period.range(clock);
         int minSample = kpis.properties().minSample();
         DossierCounts total = kpis.dossierKpis(new KpiQuery(range.from(), range.to(), GroupBy.NONE, null), scope)
                 .rows().getFirst();
@@ -150,7 +196,7 @@ public class OverviewView extends VerticalLayout {
                 new KpiQuery(range.from(), range.to(), GroupBy.PROVINCE, null), scope).rows();
         Map<String, Province> provinces = reference.provinces().stream()
                 .collect(Collectors.toMap(Province::code, Function.identity()));
-        List<ProvinceRow> rows = perProvince.stream()
+        rows = perProvince.stream()
                 .map(c -> new ProvinceRow(provinces.get(c.key()), c, c.fullProcessOnlineRate(minSample),
                         c.onlineSubmissionRate(minSample)))
                 .toList();
@@ -163,6 +209,8 @@ public class OverviewView extends VerticalLayout {
                 format.count(total.completed())));
         bars.setOption(barOption(rows));
         table.setItems(rows);
+        showTiles();
+        showStatusCounts(total, range, scope);
     }
 
     private ObjectNode gaugeOption(String name, Rate rate) {

@@ -22,6 +22,11 @@ final class RateFormat {
         return rate.value() == null ? "–" : percent.format(rate.value());
     }
 
+    /** The rate, followed by the note (e.g. "insufficient data") when its sample is below the minimum (or empty). */
+    String rate(Rate rate, String insufficientNote) {
+        return rate.insufficient() ? rate(rate) + " (" + insufficientNote + ")" : rate(rate);
+    }
+
     /** A target or threshold, e.g. "80 %": no decimals unless it has some. */
     String percent(double fraction) {
         NumberFormat plain = (NumberFormat) percent.clone();

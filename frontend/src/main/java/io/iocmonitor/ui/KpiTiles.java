@@ -1,0 +1,53 @@
+package io.iocmonitor.ui;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.html.Div;
+
+import io.iocmonitor.kpi.DossierCounts;
+import io.iocmonitor.kpi.KpiProperties;
+import io.iocmonitor.kpi.Rate;
+
+/** Every dossier KPI of SPEC §5 for one place and period, as tiles: rates against their targets, then counts. */
+class KpiTiles extends Div {
+
+    private final KpiProperties properties;
+    private final RateFormat format;
+
+    KpiTiles(String id, KpiProperties properties) {
+        this.properties = properties;
+        this.format = new RateFormat(getLocale());
+        setId(id);
+        addClassName("kpi-tiles");
+    }
+
+    void show(DossierCounts counts) {
+        removeAll();
+        int minSample = properties.minSample();
+        for (DossierKpi kpi : DossierKpi.values()) {
+            Rate rate = kpi.rate(counts, minSample);
+            Double target = kpi.target(properties);
+            add(new KpiTile("kpi-" + kpi.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    getTranslation(kpi.translationKey()), format.rate(rate), detail(rate, target),
+                    DossierKpi.status(rate, target)));
+        }
+        count("received", counts.received(), null);
+        count("completed", counts.completed(), null);
+        count("overdue-completed", counts.overdueCompleted(), counts.overdueCompleted() > 0 ? "below" : null);
+        count("overdue-open", counts.overdueOpen(), counts.overdueOpen() > 0 ? "below" : null);
+    }
+
+    private void count(String name, long value, @Nullable String status) {
+        add(new KpiTile("kpi-" + name, getTranslation("kpi." + name), format.count(value), "", status));
+    }
+
+    private String detail(Rate rate, @Nullable Double target) {
+        String counts = format.count(rate.numerator()) + " / " + format.count(rate.denominator());
+        if (rate.insufficient()) {
+            counts += " · " + getTranslation("kpi.insufficient");
+        }
+        return target == null ? counts : counts + " · " + getTranslation("overview.target", format.percent(target));
+    }
+}
