@@ -26,29 +26,11 @@ JAR=${JAR:-$ROOT/frontend/target/ioc-monitor.jar}
 WORK=${WORK:-$(mktemp -d /tmp/ioc-bench.XXXXXX)}
 PG=(psql -h 127.0.0.1 -p 5432 -U postgres -X -q -v ON_ERROR_STOP=1)
 
-die() { echo "bench: $*" >&2; exit 1; }
-log() { echo "bench: $*" >&2; }
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
 
 # --- prerequisites ----------------------------------------------------------------------------------------------
-jdk_major() {
-  [[ -x "$1/bin/java" && -x "$1/bin/javac" ]] || return 0
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java\.specification\.version = \(1\.\)\{0,1\}\([0-9]*\).*/\2/p'
-}
-find_jdk() {
-  local home major best="" best_major=0
-  if [[ -n "${JAVA_HOME:-}" ]] && (( $(jdk_major "$JAVA_HOME") + 0 >= 21 )); then echo "$JAVA_HOME"; return; fi
-  for home in /usr/lib/jvm/*; do
-    major=$(jdk_major "$home")
-    if (( ${major:-0} >= 21 && major > best_major )); then best=$home best_major=$major; fi
-  done
-  echo "$best"
-}
-JAVA_HOME=$(find_jdk)
-[[ -n "$JAVA_HOME" ]] || die "no JDK 21 or newer (JAVA_HOME or /usr/lib/jvm)"
-export JAVA_HOME
-JAVA=$JAVA_HOME/bin/java
-JAVA_MAJOR=$(jdk_major "$JAVA_HOME")
+setup_java
 [[ -f "$JAR" ]] || die "$JAR does not exist: build it first (./ioc build)"
 MOSQUITTO=${MOSQUITTO:-$(command -v mosquitto || echo /usr/sbin/mosquitto)}
 [[ -x "$MOSQUITTO" ]] || die "no mosquitto binary (apt-get install mosquitto)"
@@ -76,14 +58,6 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-
-free_port() {
-  local p
-  for p in $(shuf -i 20000-60999 -n 100); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  die "no free port"
-}
 
 # --- publisher: compiled once, so that javac's CPU is not counted ---------------------------------------------
 log "resolving the publisher's classpath (collectors module: Paho MQTT v5)"
@@ -121,10 +95,6 @@ DB=ioc_bench_$(date +%Y%m%d%H%M%S)_$$
 "${PG[@]}" -d postgres -c "CREATE DATABASE $DB" >/dev/null
 HTTP_PORT=$(free_port)
 BASE=http://127.0.0.1:$HTTP_PORT
-JVM_FLAGS=()
-(( JAVA_MAJOR >= 24 )) && JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
-# shellcheck disable=SC2206
-JVM_FLAGS+=($JVM_OPTS)
 # shellcheck disable=SC2086
 "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" --server.port="$HTTP_PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
@@ -133,14 +103,7 @@ JVM_FLAGS+=($JVM_OPTS)
   $SERVER_ARGS > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 log "starting the server (pid $SERVER_PID, $BASE, broker port $MQTT_PORT, database $DB)"
-for _ in $(seq 240); do
-  kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited: $(tail -n 40 "$WORK/server.log")"
-  if curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"' && grep -q "Subscribed to" "$WORK/server.log"; then
-    break
-  fi
-  sleep 1
-done
-grep -q "Subscribed to" "$WORK/server.log" || die "the server did not subscribe in 240 s: $(tail -n 40 "$WORK/server.log")"
+wait_for_server "$SERVER_PID" "$BASE" "$WORK/server.log" "Subscribed to"
 "${PG[@]}" -d "$DB" -Atc "SELECT 'ioc/v1/' || province_code || '/' || code || '/dossier' FROM commune ORDER BY code" \
   > "$WORK/topics.txt"
 log "server up; $(wc -l < "$WORK/topics.txt") commune topics"

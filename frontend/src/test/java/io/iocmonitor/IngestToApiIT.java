@@ -2,32 +2,17 @@ package io.iocmonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.iocmonitor.ingest.BrokerEndpoint;
-import io.iocmonitor.ingest.MqttIngestor;
 import io.iocmonitor.store.RawEventRetention;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,26 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class IngestToApiIT {
 
-    private static final String DATABASE = "ioc_it_" + UUID.randomUUID().toString().substring(0, 8);
     private static final String OCTOBER = "from=2025-10-01&to=2025-11-01";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = RunningApp.JSON;
 
-    private static ConfigurableApplicationContext app;
-    private static MqttClient publisher;
-    private static HttpClient http = HttpClient.newHttpClient();
-    private static String base;
+    private static RunningApp app;
 
     @BeforeAll
     static void startApplicationAndPublish() throws Exception {
-        List<String> args = new ArrayList<>(TestServices.applicationArguments(DATABASE));
-        args.add("--server.port=0");
-        app = new SpringApplicationBuilder(IocMonitorApplication.class).run(args.toArray(String[]::new));
-        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-
-        publisher = new MqttClient(app.getBean(BrokerEndpoint.class).url(), "ioc-it-pub-" + UUID.randomUUID(),
-                new MemoryPersistence());
-        publisher.connect(new MqttConnectionOptions());
-        app.getBean(MqttIngestor.class).awaitSubscribed(Duration.ofSeconds(30));
+        app = RunningApp.start();
 
         String d1 = received("e1", "D1", "2025-10-10T09:00:00+07:00", "online", true, "online");
         publish("01/01001", d1);
@@ -96,15 +69,8 @@ class IngestToApiIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (publisher != null) {
-            publisher.disconnect();
-            publisher.close();
-        }
         if (app != null) {
             app.close();
-        }
-        if (TestServices.isListening(5432)) {
-            TestServices.dropDatabase(DATABASE);
         }
     }
 
@@ -133,24 +99,15 @@ class IngestToApiIT {
     }
 
     private static void publishKind(String siteAndKind, String payload) throws Exception {
-        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        publisher.publish("ioc/v1/" + siteAndKind, message);
+        app.publish(siteAndKind, payload);
     }
 
     private static HttpResponse<String> get(String path, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-        if (user != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return app.get(path, user);
     }
 
     private static JsonNode getJson(String path, String user) throws Exception {
-        HttpResponse<String> response = get(path, user);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return app.json(path, user);
     }
 
     /** Polls until the KPI answer satisfies the condition: ingestion is asynchronous. */
@@ -159,13 +116,7 @@ class IngestToApiIT {
     }
 
     private static JsonNode awaitJson(String path, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode body = getJson(path, "inspector");
-        while (!condition.test(body) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            body = getJson(path, "inspector");
-        }
-        return body;
+        return app.await(path, condition);
     }
 
     @Test
@@ -190,7 +141,7 @@ class IngestToApiIT {
         JsonNode body = awaitKpis(OCTOBER + "&groupBy=province",
                 b -> rowOf(b, "79").get("received").asLong() == 1 && rowOf(b, "01").get("received").asLong() == 2);
         assertThat(rowOf(body, "79").get("received").asLong()).isEqualTo(1);
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         List<Map<String, Object>> deadLetters = jdbc.queryForList(
                 "SELECT topic, reason, payload FROM dead_letter ORDER BY id");
         assertThat(deadLetters).extracting(r -> r.get("reason").toString())
@@ -255,7 +206,7 @@ class IngestToApiIT {
 
     @Test
     void everyKindIsStoredAndABadProbeBecomesADeadLetter() throws Exception {
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while ((jdbc.queryForObject("SELECT count(*) FROM heartbeat_event", Long.class) == 0
                 || jdbc.queryForObject("SELECT count(*) FROM dead_letter WHERE payload LIKE '%satellite%'",
@@ -268,7 +219,7 @@ class IngestToApiIT {
         assertThat(jdbc.queryForObject("SELECT target_type FROM probe_event WHERE event_id = 'p1'", String.class)).isEqualTo("portal");
         assertThat(jdbc.queryForObject("SELECT lag_seconds FROM sync_event WHERE system = 'mcdt-hanoi'", Long.class))
                 .isEqualTo(340);
-        assertThat(jdbc.queryForObject("SELECT status FROM heartbeat_event", String.class)).isEqualTo("online");
+        assertThat(jdbc.queryForObject("SELECT status FROM heartbeat_event WHERE event_id = 'h1'", String.class)).isEqualTo("online");
         assertThat(jdbc.queryForObject(
                 "SELECT last_event_ts = '2025-10-21T02:01:00Z' FROM site_activity WHERE province = '01' AND commune = '01001'",
                 Boolean.class)).isTrue();
@@ -284,12 +235,12 @@ class IngestToApiIT {
 
     @Test
     void rawEventsOlderThanTheRetentionAreDeletedAndTheRestKept() {
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         jdbc.update("""
                 INSERT INTO probe_event (event_id, ts, province, commune, target, target_type, method, up)
                 VALUES ('ancient', now() - interval '3 years 1 day', '01', '01001', 't', 'portal', 'http', true),
                        ('recent', now() - interval '2 years 11 months', '01', '01001', 't', 'portal', 'http', true)""");
-        assertThat(app.getBean(RawEventRetention.class).deleteExpiredRawEvents()).isEqualTo(1);
+        assertThat(app.bean(RawEventRetention.class).deleteExpiredRawEvents()).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT event_id FROM probe_event WHERE target = 't'", String.class))
                 .containsExactly("recent");
     }
@@ -327,7 +278,7 @@ class IngestToApiIT {
 
     @Test
     void probeAndSilentOutagesOverlappingThePeriod() throws Exception {
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (jdbc.queryForObject("SELECT count(*) FROM probe_event WHERE target = 'dvc-province'", Long.class) < 5
                 && System.nanoTime() < deadline) {
@@ -377,6 +328,130 @@ class IngestToApiIT {
         JsonNode november = getJson("/api/v1/kpis?from=2025-11-01&to=2025-12-01&groupBy=none&province=08",
                 "inspector").get("rows").get(0);
         assertThat(november.get("received").asLong()).as("00:00:00 ICT, written in ICT and in UTC").isEqualTo(2);
+    }
+
+    @Test
+    void syncShowsTheLatestStatePerSystemWhateverOrderItArrivesIn() throws Exception {
+        publishKind("11/-/sync", """
+                {"id":"sy2","ts":"2025-10-21T10:00:00+07:00","system":"mcdt-11","pending":3,"failed":0,
+                 "lagSeconds":120}""");
+        publishKind("11/-/sync", """
+                {"id":"sy1","ts":"2025-10-21T09:00:00+07:00","system":"mcdt-11","pending":40,"failed":2,
+                 "lagSeconds":1800}""");
+        JsonNode sync = awaitJson("/api/v1/sync?province=11", b -> b.size() == 1
+                && app.bean(JdbcTemplate.class).queryForObject(
+                        "SELECT count(*) FROM sync_event WHERE province = '11'", Long.class) == 2);
+        assertThat(sync).hasSize(1);
+        assertThat(sync.get(0).get("system").asString()).isEqualTo("mcdt-11");
+        assertThat(sync.get(0).get("lagSeconds").asLong()).as("the newer state, although it came first")
+                .isEqualTo(120);
+        assertThat(sync.get(0).get("pending").asLong()).isEqualTo(3);
+        assertThat(get("/api/v1/sync?province=11", "leader-01").statusCode()).isEqualTo(403);
+        getJson("/api/v1/sync", "leader-01").forEach(r -> assertThat(r.get("province").asString()).isEqualTo("01"));
+    }
+
+    @Test
+    void dataQualityCountsReportingCommunesFreshnessAndRejects() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        String today = io.iocmonitor.base.Ict.dateOf(now).toString();
+        String tomorrow = io.iocmonitor.base.Ict.dateOf(now).plusDays(1).toString();
+        String ts = now.minusSeconds(120).toString();
+        publishKind("96/96001/heartbeat", """
+                {"id":"dq1","ts":"%s","collector":"c","version":"1","status":"online"}""".formatted(ts));
+        publishKind("96/96002/heartbeat", """
+                [{"id":"dq2","ts":"%s","collector":"c","version":"1","status":"online"},
+                 {"id":"dq3","ts":"%s","collector":"c","version":"1","status":"sleeping"}]""".formatted(ts, ts));
+        publishKind("96/96002/heartbeat", """
+                {"id":"dq2","ts":"%s","collector":"c","version":"1","status":"online"}""".formatted(ts));
+        JsonNode quality = awaitJson("/api/v1/data-quality?from=" + today + "&to=" + tomorrow + "&province=96",
+                b -> b.get(0).get("events").asLong() == 4);
+        JsonNode row = quality.get(0);
+        long communes = getJson("/api/v1/provinces", "inspector").valueStream()
+                .filter(p -> p.get("code").asString().equals("96")).findFirst().orElseThrow().get("communes").asLong();
+        assertThat(row.get("province").asString()).isEqualTo("96");
+        assertThat(row.get("reportingCommunes").asLong()).isEqualTo(2);
+        assertThat(row.get("communes").asLong()).isEqualTo(communes);
+        assertThat(row.get("completeness").asDouble()).isEqualTo(2.0 / communes);
+        assertThat(row.get("freshnessSeconds").asLong()).isBetween(120L, 180L);
+        // three valid (the repeat of dq2 included: it was valid), one rejected
+        assertThat(row.get("events").asLong()).isEqualTo(4);
+        assertThat(row.get("rejected").asLong()).isEqualTo(1);
+        assertThat(row.get("rejectedRate").asDouble()).isEqualTo(0.25);
+        assertThat(getJson("/api/v1/data-quality?from=" + today + "&to=" + tomorrow, "inspector")).hasSize(34);
+        assertThat(getJson("/api/v1/data-quality?from=" + today + "&to=" + tomorrow, "leader-79")).hasSize(1);
+    }
+
+    @Test
+    void theIndexRatesEveryProvinceInScope() throws Exception {
+        JsonNode index = getJson("/api/v1/index?" + OCTOBER, "inspector");
+        assertThat(index).hasSize(34);
+        JsonNode quiet = index.valueStream().filter(r -> r.get("key").asString().equals("96")).findFirst()
+                .orElseThrow();
+        assertThat(quiet.get("score").isNull()).as("nothing measured in October: no score").isTrue();
+        assertThat(quiet.get("band").isNull()).isTrue();
+        assertThat(getJson("/api/v1/index?" + OCTOBER, "leader-01")).hasSize(1);
+        assertThat(get("/api/v1/index?" + OCTOBER + "&groupBy=day", "inspector").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void administratorsSetTargetsPerProvinceAndPeriodOverTheDefaults() throws Exception {
+        JsonNode defaults = getJson("/api/v1/targets?province=04&date=2026-06-01", "leader-04");
+        JsonNode online = targetOf(defaults, "fullProcessOnlineRate");
+        assertThat(online.get("value").asDouble()).isEqualTo(0.80);
+        assertThat(online.get("source").asString()).isEqualTo("default");
+        assertThat(online.get("dueDate").asString()).isEqualTo("2026-12-31");
+
+        String body = """
+                {"kpi":"fullProcessOnlineRate","province":"04","validFrom":"2026-01-01","validTo":"2027-01-01",
+                 "value":0.6}""";
+        assertThat(send("POST", "/api/v1/targets", body, "leader-04").statusCode()).isEqualTo(403);
+        HttpResponse<String> created = send("POST", "/api/v1/targets", body, "admin");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = JSON.readTree(created.body()).get("id").asLong();
+
+        JsonNode set = targetOf(getJson("/api/v1/targets?province=04&date=2026-06-01", "leader-04"),
+                "fullProcessOnlineRate");
+        assertThat(set.get("value").asDouble()).isEqualTo(0.6);
+        assertThat(set.get("source").asString()).isEqualTo("set");
+        assertThat(set.get("dueDate").asString()).as("keeps the national date").isEqualTo("2026-12-31");
+        assertThat(targetOf(getJson("/api/v1/targets?province=04&date=2027-01-01", "leader-04"),
+                "fullProcessOnlineRate").get("value").asDouble()).as("not after its period").isEqualTo(0.80);
+        assertThat(targetOf(getJson("/api/v1/targets?province=12&date=2026-06-01", "inspector"),
+                "fullProcessOnlineRate").get("value").asDouble()).as("not in another province").isEqualTo(0.80);
+        assertThat(get("/api/v1/targets?province=12", "leader-04").statusCode()).isEqualTo(403);
+        assertThat(detail(send("POST", "/api/v1/targets", "{\"kpi\":\"onlineRate\",\"value\":0.5}", "admin")))
+                .contains("kpi \"onlineRate\" is not one of");
+        assertThat(detail(send("POST", "/api/v1/targets", "{\"kpi\":\"onTimeRate\",\"value\":95}", "admin")))
+                .contains("onTimeRate is a fraction in [0, 1]");
+
+        assertThat(send("DELETE", "/api/v1/targets/" + id, null, "admin").statusCode()).isEqualTo(204);
+        assertThat(targetOf(getJson("/api/v1/targets?province=04&date=2026-06-01", "leader-04"),
+                "fullProcessOnlineRate").get("value").asDouble()).isEqualTo(0.80);
+    }
+
+    @Test
+    void theTrajectoryJudgesTheLastThirtyDaysAgainstTheTargetDate() throws Exception {
+        JsonNode t = getJson("/api/v1/trajectory?province=01", "leader-01");
+        assertThat(t.get("kpi").asString()).isEqualTo("fullProcessOnlineRate");
+        assertThat(t.get("target").asDouble()).isEqualTo(0.80);
+        assertThat(t.get("dueDate").asString()).isEqualTo("2026-12-31");
+        // the fixtures are of October 2025: nothing completed in the last 30 days
+        assertThat(t.get("currentCompleted").asLong()).isZero();
+        assertThat(t.get("status").asString()).isEqualTo("insufficient-data");
+        assertThat(get("/api/v1/trajectory?province=79", "leader-01").statusCode()).isEqualTo(403);
+    }
+
+    private static String detail(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        return JSON.readTree(response.body()).get("detail").asString();
+    }
+
+    private static JsonNode targetOf(JsonNode targets, String kpi) {
+        return targets.valueStream().filter(t -> t.get("kpi").asString().equals(kpi)).findFirst().orElseThrow();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String user) throws Exception {
+        return app.send(method, path, body, user);
     }
 
     private static JsonNode rowOf(JsonNode body, String key) {

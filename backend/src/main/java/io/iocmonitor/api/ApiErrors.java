@@ -31,6 +31,13 @@ class ApiErrors {
                         + (e.getName().equals("from") || e.getName().equals("to") ? " (expected a date, e.g. 2025-10-01)" : ""));
     }
 
+    // The services refuse what cannot be answered (a period that ends before it starts, a grouping an endpoint has
+    // not) with a message that names it.
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
     @ExceptionHandler(OutOfScopeException.class)
     ProblemDetail outOfScope(OutOfScopeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());

@@ -47,8 +47,10 @@ class KpiController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "none") String groupBy,
             @RequestParam(required = false) @Nullable String province,
+            @RequestParam(required = false) @Nullable String per,
             Authentication user) {
-        return answer(from, to, groupBy, province, user, kpis::dossierKpis, KpiController::dossierRow);
+        return answer(new KpiQuery(from, to, groupBy(groupBy), province, per == null ? null : groupBy(per)), user,
+                kpis::dossierKpis, KpiController::dossierRow);
     }
 
     @GetMapping("/vneid")
@@ -58,31 +60,29 @@ class KpiController {
             @RequestParam(defaultValue = "none") String groupBy,
             @RequestParam(required = false) @Nullable String province,
             Authentication user) {
-        return answer(from, to, groupBy, province, user, kpis::vneidKpis, KpiController::vneidRow);
+        return answer(new KpiQuery(from, to, groupBy(groupBy), province), user, kpis::vneidKpis,
+                KpiController::vneidRow);
     }
 
-    private static <T> Map<String, Object> answer(LocalDate from, LocalDate to, String groupBy,
-            @Nullable String province, Authentication user, BiFunction<KpiQuery, ProvinceScope, KpiRows<T>> run,
-            BiFunction<T, Integer, Map<String, Object>> toJson) {
-        KpiRows<T> result;
-        try {
-            result = run.apply(new KpiQuery(from, to, groupBy(groupBy), province), Scopes.of(user));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
-        }
+    private static <T> Map<String, Object> answer(KpiQuery query, Authentication user,
+            BiFunction<KpiQuery, ProvinceScope, KpiRows<T>> run, BiFunction<T, Integer, Map<String, Object>> toJson) {
+        KpiRows<T> result = run.apply(query, Scopes.of(user));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", from.toString());
-        body.put("to", to.toString());
-        body.put("groupBy", result.query().groupBy().wireName());
-        if (province != null) {
-            body.put("province", province);
+        body.put("from", query.from().toString());
+        body.put("to", query.to().toString());
+        body.put("groupBy", query.groupBy().wireName());
+        if (query.per() != null) {
+            body.put("per", query.per().wireName());
+        }
+        if (query.province() != null) {
+            body.put("province", query.province());
         }
         body.put("minSample", result.minSample());
         body.put("rows", result.rows().stream().map(row -> toJson.apply(row, result.minSample())).toList());
         return body;
     }
 
-    private static GroupBy groupBy(String value) {
+    static GroupBy groupBy(String value) {
         return GroupBy.fromWire(value).orElseThrow(() -> new BadRequestException("groupBy \"" + value
                 + "\" is not supported; use one of "
                 + Arrays.stream(GroupBy.values()).map(GroupBy::wireName).collect(Collectors.joining(", "))));
@@ -92,6 +92,9 @@ class KpiController {
     private static Map<String, Object> dossierRow(DossierCounts c, int minSample) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("key", c.key());
+        if (c.period() != null) {
+            row.put("period", c.period());
+        }
         row.put("received", c.received());
         row.put("receivedOnline", c.receivedOnline());
         row.put("digitized", c.digitized());
@@ -102,6 +105,7 @@ class KpiController {
         row.put("onTime", c.onTime());
         row.put("overdueCompleted", c.overdueCompleted());
         row.put("overdueOpen", c.overdueOpen());
+        row.put("nearlyOverdue", c.nearlyOverdue());
         row.put("eResult", c.eResult());
         row.put("eSigned", c.eSigned());
         List<String> insufficient = new ArrayList<>();

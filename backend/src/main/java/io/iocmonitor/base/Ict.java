@@ -17,6 +17,13 @@ public final class Ict {
         return date.atStartOfDay(ZONE).toInstant();
     }
 
+    /** Checks a period {@code [from, to)} of local dates: it must not be empty. */
+    public static void requirePeriod(LocalDate from, LocalDate to) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
+        }
+    }
+
     public static LocalDate dateOf(Instant instant) {
         return instant.atZone(ZONE).toLocalDate();
     }

@@ -6,7 +6,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The ICT calendar buckets of a period {@code [from, to)}: days, weeks starting Monday, or months. */
+/** The ICT calendar buckets of a period {@code [from, to)}: days, weeks starting Monday, months, quarters or years. */
 final class CalendarBuckets {
 
     private CalendarBuckets() {
@@ -18,6 +18,8 @@ final class CalendarBuckets {
             case DAY -> date;
             case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTH -> date.withDayOfMonth(1);
+            case QUARTER -> date.withDayOfMonth(1).withMonth((date.getMonthValue() - 1) / 3 * 3 + 1);
+            case YEAR -> date.withDayOfYear(1);
             default -> throw new IllegalArgumentException(groupBy + " is not a calendar grouping");
         };
     }
@@ -27,6 +29,8 @@ final class CalendarBuckets {
             case DAY -> start.plusDays(1);
             case WEEK -> start.plusWeeks(1);
             case MONTH -> start.plusMonths(1);
+            case QUARTER -> start.plusMonths(3);
+            case YEAR -> start.plusYears(1);
             default -> throw new IllegalArgumentException(groupBy + " is not a calendar grouping");
         };
     }

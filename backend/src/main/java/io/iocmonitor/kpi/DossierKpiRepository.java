@@ -1,10 +1,14 @@
 package io.iocmonitor.kpi;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,91 +16,48 @@ import org.springframework.stereotype.Repository;
 
 import io.iocmonitor.base.Ict;
 
-/** Counts dossiers per key over the merged {@code dossier} table. */
+/**
+ * Dossier counts per key: the period counts from the daily rollups ({@link DossierRollups}), the open-dossier
+ * counts (overdue, nearly overdue) from the dossier table at the moment each key is judged at, through the indexes
+ * that touch only the dossiers open or overdue then.
+ */
 @Repository
 class DossierKpiRepository {
 
-    // %s is the grouping expression, chosen from GroupBy, never from input. Parameters: from, to (the period),
-    // m (the moment open dossiers are judged at), province filter twice.
-    private static final String COUNTS = """
-            WITH d AS (
-                SELECT %s AS key, *,
-                       received_ts >= :from AND received_ts < :to AS in_received,
-                       completed_ts >= :from AND completed_ts < :to AS in_completed
-                FROM dossier
-                WHERE (CAST(:province AS text) IS NULL OR province = :province)
-                  AND ((received_ts >= :from AND received_ts < :to)
-                    OR (completed_ts >= :from AND completed_ts < :to)
-                    OR (received_ts < :m AND due_at < :m))
-            )
-            SELECT key,
-                   count(*) FILTER (WHERE in_received) AS received,
-                   count(*) FILTER (WHERE in_received AND channel = 'online') AS received_online,
-                   count(*) FILTER (WHERE in_received AND digitized) AS digitized,
-                   count(*) FILTER (WHERE in_received AND payment <> 'none') AS payment_due,
-                   count(*) FILTER (WHERE in_received AND payment = 'online') AS paid_online,
-                   count(*) FILTER (WHERE in_completed) AS completed,
-                   count(*) FILTER (WHERE in_completed AND channel = 'online' AND full_process
-                                    AND payment IN ('online', 'none') AND e_result) AS fully_online,
-                   count(*) FILTER (WHERE in_completed AND completed_ts <= due_at) AS on_time,
-                   count(*) FILTER (WHERE in_completed AND completed_ts > due_at) AS overdue_completed,
-                   count(*) FILTER (WHERE received_ts < :m AND due_at < :m
-                                    AND (completed_ts IS NULL OR completed_ts >= :m)
-                                    AND (cancelled_ts IS NULL OR cancelled_ts >= :m)) AS overdue_open,
-                   count(*) FILTER (WHERE in_completed AND e_result) AS e_result,
-                   count(*) FILTER (WHERE in_completed AND e_signed) AS e_signed
-            FROM d
-            GROUP BY key
-            ORDER BY key""";
+    // %1$s: the key expression, %2$s: the period (bucket within the key) or NULL, %3$s: the rollup grain. All
+    // chosen in code from GroupBy, never from input.
+    private static final String PERIOD_COUNTS = """
+            SELECT %1$s AS key, %2$s AS period,
+                   sum(received) AS received, sum(received_online) AS received_online, sum(digitized) AS digitized,
+                   sum(payment_due) AS payment_due, sum(paid_online) AS paid_online, sum(completed) AS completed,
+                   sum(fully_online) AS fully_online, sum(on_time) AS on_time,
+                   sum(overdue_completed) AS overdue_completed, sum(e_result) AS e_result, sum(e_signed) AS e_signed
+            FROM dossier_day_%3$s
+            WHERE day >= ? AND day < ? AND (CAST(? AS text) IS NULL OR province = ?)
+            GROUP BY 1, 2""";
 
-    // Calendar groupings: a dossier's received and completed may fall in different buckets, and open dossiers are
-    // judged at the end of each bucket (or now, or the period's end, whichever is first). %1$s and %2$s are the
-    // bucket expressions of received_ts and completed_ts.
-    private static final String CALENDAR_COUNTS = """
-            WITH b AS (
-                SELECT to_char(s, 'YYYY-MM-DD') AS key,
-                       LEAST((s + CAST(:step AS interval)) AT TIME ZONE 'Asia/Ho_Chi_Minh', :m) AS m
-                FROM generate_series(CAST(:first AS timestamp), CAST(:last AS timestamp), CAST(:step AS interval)) AS s
-            ), r AS (
-                SELECT %1$s AS key, count(*) AS received,
-                       count(*) FILTER (WHERE channel = 'online') AS received_online,
-                       count(*) FILTER (WHERE digitized) AS digitized,
-                       count(*) FILTER (WHERE payment <> 'none') AS payment_due,
-                       count(*) FILTER (WHERE payment = 'online') AS paid_online
-                FROM dossier
-                WHERE received_ts >= :from AND received_ts < :to
-                  AND (CAST(:province AS text) IS NULL OR province = :province)
-                GROUP BY 1
-            ), c AS (
-                SELECT %2$s AS key, count(*) AS completed,
-                       count(*) FILTER (WHERE channel = 'online' AND full_process
-                                        AND payment IN ('online', 'none') AND e_result) AS fully_online,
-                       count(*) FILTER (WHERE completed_ts <= due_at) AS on_time,
-                       count(*) FILTER (WHERE completed_ts > due_at) AS overdue_completed,
-                       count(*) FILTER (WHERE e_result) AS e_result,
-                       count(*) FILTER (WHERE e_signed) AS e_signed
-                FROM dossier
-                WHERE completed_ts >= :from AND completed_ts < :to
-                  AND (CAST(:province AS text) IS NULL OR province = :province)
-                GROUP BY 1
-            ), o AS (
-                SELECT b.key, count(*) AS overdue_open
+    // Open dossiers judged at moments m, one per key: overdue (m in (due_at, closed]) and nearly overdue (open at m,
+    // due in [m, m + 24 h)). %1$s is the key and %2$s the period: a code column, the bucket (b.bucket) or NULL.
+    private static final String OPEN_COUNTS = """
+            WITH b AS (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS timestamptz[])) AS b(bucket, m))
+            SELECT key, period, count(*) FILTER (WHERE overdue) AS overdue_open,
+                   count(*) FILTER (WHERE NOT overdue) AS nearly_overdue
+            FROM (
+                SELECT %1$s AS key, %2$s AS period, true AS overdue
                 FROM b JOIN dossier d
-                  ON d.received_ts < b.m AND d.due_at < b.m
+                  ON d.due_at < COALESCE(LEAST(d.completed_ts, d.cancelled_ts), 'infinity')
+                 AND tstzrange(d.due_at, LEAST(d.completed_ts, d.cancelled_ts), '(]') @> b.m
+                 AND d.received_ts < b.m
+                WHERE CAST(? AS text) IS NULL OR d.province = ?
+                UNION ALL
+                SELECT %1$s, %2$s, false
+                FROM b JOIN dossier d
+                  ON d.due_at >= b.m AND d.due_at < b.m + interval '24 hours' AND d.received_ts < b.m
                  AND (d.completed_ts IS NULL OR d.completed_ts >= b.m)
                  AND (d.cancelled_ts IS NULL OR d.cancelled_ts >= b.m)
-                WHERE CAST(:province AS text) IS NULL OR d.province = :province
-                GROUP BY b.key
-            )
-            SELECT b.key,
-                   coalesce(r.received, 0) AS received, coalesce(r.received_online, 0) AS received_online,
-                   coalesce(r.digitized, 0) AS digitized, coalesce(r.payment_due, 0) AS payment_due,
-                   coalesce(r.paid_online, 0) AS paid_online, coalesce(c.completed, 0) AS completed,
-                   coalesce(c.fully_online, 0) AS fully_online, coalesce(c.on_time, 0) AS on_time,
-                   coalesce(c.overdue_completed, 0) AS overdue_completed, coalesce(o.overdue_open, 0) AS overdue_open,
-                   coalesce(c.e_result, 0) AS e_result, coalesce(c.e_signed, 0) AS e_signed
-            FROM b LEFT JOIN r USING (key) LEFT JOIN c USING (key) LEFT JOIN o USING (key)
-            ORDER BY b.key""";
+                WHERE CAST(? AS text) IS NULL OR d.province = ?
+            ) o
+            GROUP BY key, period""";
 
     private final JdbcClient jdbc;
 
@@ -104,46 +65,86 @@ class DossierKpiRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The counts of the query's period per key; open dossiers are judged at the end of each calendar bucket, or of
+     * the period, or at {@code openAt} if that is earlier.
+     */
     List<DossierCounts> counts(KpiQuery query, Instant openAt, @Nullable String province) {
         GroupBy groupBy = query.groupBy();
-        JdbcClient.StatementSpec statement;
-        if (groupBy.isCalendar()) {
-            LocalDate first = CalendarBuckets.start(groupBy, query.from());
-            LocalDate last = CalendarBuckets.start(groupBy, query.to().minusDays(1));
-            statement = jdbc.sql(CALENDAR_COUNTS.formatted(keyExpression(groupBy, "received_ts"),
-                            keyExpression(groupBy, "completed_ts")))
-                    .param("first", first.atStartOfDay())
-                    .param("last", last.atStartOfDay())
-                    .param("step", "1 " + groupBy.wireName());
-        } else {
-            statement = jdbc.sql(COUNTS.formatted(keyExpression(groupBy, "ts")));
-        }
-        return statement
-                .param("from", utc(Ict.startOf(query.from())))
-                .param("to", utc(Ict.startOf(query.to())))
-                .param("m", utc(openAt))
-                .param("province", province)
-                .query((rs, i) -> new DossierCounts(rs.getString("key"), rs.getLong("received"),
-                        rs.getLong("received_online"), rs.getLong("digitized"), rs.getLong("payment_due"),
-                        rs.getLong("paid_online"), rs.getLong("completed"), rs.getLong("fully_online"),
-                        rs.getLong("on_time"), rs.getLong("overdue_completed"), rs.getLong("overdue_open"),
-                        rs.getLong("e_result"), rs.getLong("e_signed")))
+        String key = groupBy.isCalendar() ? keyExpression(groupBy, "day::timestamp") : keyExpression(groupBy, "");
+        String period = query.per() == null ? "NULL" : keyExpression(query.per(), "day::timestamp");
+        List<DossierCounts> rows = jdbc.sql(PERIOD_COUNTS.formatted(key, period, grain(groupBy)))
+                .params(query.from(), query.to(), province, province)
+                .query((rs, i) -> periodCounts(rs))
                 .list();
+        Map<List<String>, long[]> open = openCounts(query, openAt, province);
+        List<DossierCounts> withOpen = new ArrayList<>(rows.size());
+        for (DossierCounts row : rows) {
+            long[] o = open.remove(Arrays.asList(row.key(), row.period()));
+            withOpen.add(o == null ? row : row.withOpen(o[0], o[1]));
+        }
+        // keys with open dossiers but nothing received or completed in the period
+        open.forEach((k, o) -> withOpen.add(DossierCounts.zero(k.get(0), k.get(1)).withOpen(o[0], o[1])));
+        return withOpen;
     }
 
-    /** The SQL that keys a row; calendar buckets are of the given timestamp column, in ICT. */
-    static String keyExpression(GroupBy groupBy, String tsColumn) {
+    private Map<List<String>, long[]> openCounts(KpiQuery query, Instant openAt, @Nullable String province) {
+        GroupBy calendar = query.calendar();
+        List<String> buckets = new ArrayList<>();
+        List<String> moments = new ArrayList<>();
+        if (calendar != null) {
+            for (LocalDate start : CalendarBuckets.starts(calendar, query.from(), query.to())) {
+                LocalDate end = CalendarBuckets.next(calendar, start);
+                Instant m = Ict.startOf(end.isAfter(query.to()) ? query.to() : end);
+                buckets.add(start.toString());
+                moments.add((m.isBefore(openAt) ? m : openAt).toString());
+            }
+        } else {
+            buckets.add("all");
+            moments.add(openAt.toString());
+        }
+        GroupBy groupBy = query.groupBy();
+        String key = groupBy.isCalendar() ? "b.bucket" : keyExpression(groupBy, "");
+        String period = query.per() != null ? "b.bucket" : "NULL";
+        Map<List<String>, long[]> open = new HashMap<>();
+        jdbc.sql(OPEN_COUNTS.formatted(key, period))
+                .params(buckets.toArray(String[]::new), moments.toArray(String[]::new), province, province,
+                        province, province)
+                .query(rs -> {
+                    open.put(Arrays.asList(rs.getString("key"), rs.getString("period")),
+                            new long[] {rs.getLong("overdue_open"), rs.getLong("nearly_overdue")});
+                });
+        return open;
+    }
+
+    private static DossierCounts periodCounts(ResultSet rs) throws SQLException {
+        return new DossierCounts(rs.getString("key"), rs.getString("period"), rs.getLong("received"), rs.getLong("received_online"),
+                rs.getLong("digitized"), rs.getLong("payment_due"), rs.getLong("paid_online"),
+                rs.getLong("completed"), rs.getLong("fully_online"), rs.getLong("on_time"),
+                rs.getLong("overdue_completed"), 0, 0, rs.getLong("e_result"), rs.getLong("e_signed"));
+    }
+
+    /** The rollup table that holds the grouping: per commune, per procedure, or per province for the rest. */
+    static String grain(GroupBy groupBy) {
+        return switch (groupBy) {
+            case COMMUNE -> "commune";
+            case PROCEDURE -> "procedure";
+            default -> "province";
+        };
+    }
+
+    /**
+     * The SQL that keys a row: a code column, or a calendar bucket (its first day) of the given local time, e.g.
+     * {@code day::timestamp} for the rollups or {@code ts AT TIME ZONE 'Asia/Ho_Chi_Minh'} for raw events.
+     */
+    static String keyExpression(GroupBy groupBy, String localTime) {
         return switch (groupBy) {
             case NONE -> "'all'";
             case PROVINCE -> "province";
             case COMMUNE -> "commune";
             case PROCEDURE -> "procedure_code";
-            case DAY, WEEK, MONTH -> "to_char(date_trunc('" + groupBy.wireName() + "', " + tsColumn
-                    + " AT TIME ZONE 'Asia/Ho_Chi_Minh'), 'YYYY-MM-DD')";
+            case DAY, WEEK, MONTH, QUARTER, YEAR -> "to_char(date_trunc('" + groupBy.wireName() + "', " + localTime
+                    + "), 'YYYY-MM-DD')";
         };
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

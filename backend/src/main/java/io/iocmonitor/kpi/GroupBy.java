@@ -6,13 +6,13 @@ import java.util.Optional;
 
 /**
  * How KPI rows are keyed: one row for all ({@code all}), one per province, commune or procedure (their codes), or
- * one per calendar day, week (from Monday) or month in ICT (keyed by the bucket's first day, e.g. 2025-10-01).
+ * one per calendar day, week (from Monday), month, quarter or year in ICT (keyed by the bucket's first day, e.g. 2025-10-01).
  */
 public enum GroupBy {
-    NONE, PROVINCE, COMMUNE, PROCEDURE, DAY, WEEK, MONTH;
+    NONE, PROVINCE, COMMUNE, PROCEDURE, DAY, WEEK, MONTH, QUARTER, YEAR;
 
     public boolean isCalendar() {
-        return this == DAY || this == WEEK || this == MONTH;
+        return ordinal() >= DAY.ordinal();
     }
 
     public String wireName() {

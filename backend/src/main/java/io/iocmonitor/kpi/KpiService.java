@@ -3,6 +3,10 @@ package io.iocmonitor.kpi;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,7 +18,6 @@ import org.springframework.stereotype.Service;
 import io.iocmonitor.base.Ict;
 import io.iocmonitor.reference.Province;
 import io.iocmonitor.reference.ReferenceData;
-import io.iocmonitor.security.OutOfScopeException;
 import io.iocmonitor.security.ProvinceScope;
 
 /**
@@ -24,6 +27,9 @@ import io.iocmonitor.security.ProvinceScope;
 @Service
 @EnableConfigurationProperties(KpiProperties.class)
 public class KpiService {
+
+    private static final Comparator<DossierCounts> BY_KEY_AND_PERIOD = Comparator.comparing(DossierCounts::key)
+            .thenComparing(DossierCounts::period, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final DossierKpiRepository repository;
     private final VneidKpiRepository vneidRepository;
@@ -45,19 +51,34 @@ public class KpiService {
     }
 
     public KpiRows<DossierCounts> dossierKpis(KpiQuery query, ProvinceScope scope) {
-        String province = scopedProvince(query, scope);
+        String province = scope.narrow(query.province());
         List<DossierCounts> rows = repository.counts(query, openAt(query), province);
-        Map<String, DossierCounts> byKey = rows.stream().collect(Collectors.toMap(DossierCounts::key, r -> r));
         List<String> keys = expectedKeys(query, province);
-        if (keys != null) {
-            rows = keys.stream().map(k -> byKey.getOrDefault(k, DossierCounts.zero(k))).toList();
+        if (keys == null) {
+            rows = rows.stream().sorted(BY_KEY_AND_PERIOD).toList();
+        } else {
+            Map<List<String>, DossierCounts> found = rows.stream()
+                    .collect(Collectors.toMap(r -> Arrays.asList(r.key(), r.period()), r -> r));
+            List<String> periods = query.per() == null ? Collections.singletonList(null)
+                    : CalendarBuckets.starts(query.per(), query.from(), query.to()).stream()
+                            .map(LocalDate::toString).toList();
+            List<DossierCounts> all = new ArrayList<>(keys.size() * periods.size());
+            for (String key : keys) {
+                for (String period : periods) {
+                    all.add(found.getOrDefault(Arrays.asList(key, period), DossierCounts.zero(key, period)));
+                }
+            }
+            rows = all;
         }
         return new KpiRows<>(query, properties.minSample(), rows);
     }
 
     /** VNeID attempts, success and latency for the period, cut to the caller's scope like the dossier KPIs. */
     public KpiRows<VneidCounts> vneidKpis(KpiQuery query, ProvinceScope scope) {
-        String province = scopedProvince(query, scope);
+        String province = scope.narrow(query.province());
+        if (query.per() != null) {
+            throw new IllegalArgumentException("per is not supported for VNeID logins; group by a calendar bucket");
+        }
         if (query.groupBy() == GroupBy.PROCEDURE) {
             throw new IllegalArgumentException("VNeID logins have no procedure; group by none, province, commune, "
                     + "day, week or month");
@@ -70,14 +91,6 @@ public class KpiService {
             rows = keys.stream().map(k -> byKey.getOrDefault(k, VneidCounts.zero(k))).toList();
         }
         return new KpiRows<>(query, properties.minSample(), rows);
-    }
-
-    private String scopedProvince(KpiQuery query, ProvinceScope scope) {
-        String province = query.province();
-        if (province != null && !scope.allows(province)) {
-            throw new OutOfScopeException(province);
-        }
-        return province != null ? province : scope.province();
     }
 
     /**

@@ -32,7 +32,7 @@ class VneidKpiRepository {
     }
 
     List<VneidCounts> counts(GroupBy groupBy, Instant from, Instant to, @Nullable String province) {
-        return jdbc.sql(COUNTS.formatted(DossierKpiRepository.keyExpression(groupBy, "ts")))
+        return jdbc.sql(COUNTS.formatted(DossierKpiRepository.keyExpression(groupBy, "ts AT TIME ZONE 'Asia/Ho_Chi_Minh'")))
                 .param("from", from.atOffset(ZoneOffset.UTC))
                 .param("to", to.atOffset(ZoneOffset.UTC))
                 .param("province", province)

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.iocmonitor.base.Ict;
-import io.iocmonitor.security.OutOfScopeException;
 import io.iocmonitor.security.ProvinceScope;
 
 /** The outages that overlap a period, probe and silent alike, cut to the caller's scope. */
@@ -33,13 +32,8 @@ public class OutageService {
 
     /** Outages overlapping {@code [from, to)} (local dates in ICT), newest first. */
     public List<Outage> outages(LocalDate from, LocalDate to, @Nullable String province, ProvinceScope scope) {
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
-        }
-        if (province != null && !scope.allows(province)) {
-            throw new OutOfScopeException(province);
-        }
-        String only = province != null ? province : scope.province();
+        Ict.requirePeriod(from, to);
+        String only = scope.narrow(province);
         Instant start = Ict.startOf(from);
         Instant end = Ict.startOf(to);
         Instant now = clock.instant();

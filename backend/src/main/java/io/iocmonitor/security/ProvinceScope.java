@@ -26,4 +26,16 @@ public record ProvinceScope(@Nullable String province) {
     public boolean allows(String provinceCode) {
         return province == null || province.equals(provinceCode);
     }
+
+    /**
+     * The province a query is cut to: the one asked for, or the scope's own when none is asked (null: all).
+     *
+     * @throws OutOfScopeException when the province asked for is outside the scope
+     */
+    public @Nullable String narrow(@Nullable String asked) {
+        if (asked != null && !allows(asked)) {
+            throw new OutOfScopeException(asked);
+        }
+        return asked != null ? asked : province;
+    }
 }

@@ -17,7 +17,7 @@ import io.iocmonitor.telemetry.DossierEvent;
 import io.iocmonitor.telemetry.DossierStep;
 
 /**
- * Raw dossier events and the dossier table they merge into. A dossier is province + dossierId; for each step its
+ * Raw dossier events and the dossier table they merge into, marking the rollups the merge changed. A dossier is province + dossierId; for each step its
  * earliest event (by ts) counts, whatever order the events arrive in, so a batch is first reduced to the earliest
  * event per dossier and step, and each merge then touches a row at most once.
  */
@@ -30,26 +30,46 @@ final class DossierRows {
                                  ?::text[], ?::boolean[], ?::timestamptz[], ?::boolean[], ?::text[], ?::boolean[],
                                  ?::boolean[])""";
 
+    // Each merge marks the province-days whose rollups it changed (RollupRefresher recomputes them): those of the
+    // merged row's received and completed, and the day a replaced event leaves. %s lists those columns of m.
+    private static final String MARK_DIRTY = """
+            INSERT INTO rollup_dirty (province, day)
+            SELECT DISTINCT province, (t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+            FROM m, unnest(ARRAY[%s]) AS t
+            WHERE t IS NOT NULL
+            ORDER BY 1, 2
+            ON CONFLICT DO NOTHING""";
+
     private static final String MERGE_RECEIVED = """
-            INSERT INTO dossier (province, dossier_id, commune, procedure_code, received_ts, channel, full_process,
-                                 due_at, digitized, payment)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                                 ?::boolean[], ?::timestamptz[], ?::boolean[], ?::text[])
-            ON CONFLICT (province, dossier_id) DO UPDATE SET
-                commune = EXCLUDED.commune, procedure_code = EXCLUDED.procedure_code,
-                received_ts = EXCLUDED.received_ts, channel = EXCLUDED.channel,
-                full_process = EXCLUDED.full_process, due_at = EXCLUDED.due_at,
-                digitized = EXCLUDED.digitized, payment = EXCLUDED.payment
-            WHERE dossier.received_ts IS NULL OR EXCLUDED.received_ts < dossier.received_ts""";
+            WITH m AS (
+                INSERT INTO dossier (province, dossier_id, commune, procedure_code, received_ts, channel, full_process,
+                                     due_at, digitized, payment)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                                     ?::boolean[], ?::timestamptz[], ?::boolean[], ?::text[])
+                ON CONFLICT (province, dossier_id) DO UPDATE SET
+                    commune = EXCLUDED.commune, procedure_code = EXCLUDED.procedure_code,
+                    received_ts = EXCLUDED.received_ts, channel = EXCLUDED.channel,
+                    full_process = EXCLUDED.full_process, due_at = EXCLUDED.due_at,
+                    digitized = EXCLUDED.digitized, payment = EXCLUDED.payment,
+                    replaced_received_ts = dossier.received_ts
+                WHERE dossier.received_ts IS NULL OR EXCLUDED.received_ts < dossier.received_ts
+                RETURNING province, received_ts, completed_ts, replaced_received_ts
+            )
+            """ + MARK_DIRTY.formatted("received_ts, completed_ts, replaced_received_ts");
 
     // A completed may arrive before its received: the row is created and joined when the received comes.
     private static final String MERGE_COMPLETED = """
-            INSERT INTO dossier (province, dossier_id, commune, procedure_code, completed_ts, e_result, e_signed)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::boolean[],
-                                 ?::boolean[])
-            ON CONFLICT (province, dossier_id) DO UPDATE SET
-                completed_ts = EXCLUDED.completed_ts, e_result = EXCLUDED.e_result, e_signed = EXCLUDED.e_signed
-            WHERE dossier.completed_ts IS NULL OR EXCLUDED.completed_ts < dossier.completed_ts""";
+            WITH m AS (
+                INSERT INTO dossier (province, dossier_id, commune, procedure_code, completed_ts, e_result, e_signed)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::boolean[],
+                                     ?::boolean[])
+                ON CONFLICT (province, dossier_id) DO UPDATE SET
+                    completed_ts = EXCLUDED.completed_ts, e_result = EXCLUDED.e_result, e_signed = EXCLUDED.e_signed,
+                    replaced_completed_ts = dossier.completed_ts
+                WHERE dossier.completed_ts IS NULL OR EXCLUDED.completed_ts < dossier.completed_ts
+                RETURNING province, completed_ts, replaced_completed_ts
+            )
+            """ + MARK_DIRTY.formatted("completed_ts, replaced_completed_ts");
 
     private static final String MERGE_CANCELLED = """
             INSERT INTO dossier (province, dossier_id, commune, procedure_code, cancelled_ts)

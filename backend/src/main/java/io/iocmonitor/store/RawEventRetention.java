@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
  * events older than that, daily. Merged dossiers are never deleted: they carry the KPIs.
  */
 @Component
-@EnableScheduling
 @EnableConfigurationProperties(RetentionProperties.class)
 public class RawEventRetention {
 

@@ -6,7 +6,11 @@ import static io.iocmonitor.store.ArrayColumns.text;
 import static io.iocmonitor.store.ArrayColumns.times;
 import static io.iocmonitor.store.ArrayColumns.wire;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,7 +19,7 @@ import io.iocmonitor.telemetry.ProbeEvent;
 import io.iocmonitor.telemetry.SyncEvent;
 import io.iocmonitor.telemetry.VneidEvent;
 
-/** Raw rows of the VNeID, probe, sync and heartbeat kinds: appended as received. */
+/** Raw rows of the VNeID, probe, sync and heartbeat kinds, appended as received, and the latest sync states. */
 final class SignalRows {
 
     private static final String INSERT_VNEID = """
@@ -38,6 +42,19 @@ final class SignalRows {
             INSERT INTO heartbeat_event (event_id, ts, province, commune, collector, version, status)
             SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
                                  ?::text[])""";
+
+    // The newest sync state per system; rows in key order so that concurrent writers lock them alike.
+    private static final String UPSERT_SYNC_STATUS = """
+            INSERT INTO sync_status (province, commune, system, ts, pending, failed, lag_seconds)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bigint[],
+                                 ?::bigint[])
+            ON CONFLICT (province, commune, system) DO UPDATE SET
+                ts = EXCLUDED.ts, pending = EXCLUDED.pending, failed = EXCLUDED.failed,
+                lag_seconds = EXCLUDED.lag_seconds
+            WHERE EXCLUDED.ts > sync_status.ts""";
+
+    private static final Comparator<SyncEvent> BY_SYSTEM = Comparator.comparing(SyncEvent::province)
+            .thenComparing(SyncEvent::commune).thenComparing(SyncEvent::system);
 
     private final JdbcTemplate jdbc;
 
@@ -70,6 +87,12 @@ final class SignalRows {
                     text(events, SyncEvent::province), text(events, SyncEvent::commune),
                     text(events, SyncEvent::system), longs(events, SyncEvent::pending),
                     longs(events, SyncEvent::failed), longs(events, SyncEvent::lagSeconds));
+            Map<SyncEvent, SyncEvent> newest = new TreeMap<>(BY_SYSTEM);
+            events.forEach(e -> newest.merge(e, e, (a, b) -> b.ts().isAfter(a.ts()) ? b : a));
+            List<SyncEvent> latest = new ArrayList<>(newest.values());
+            jdbc.update(UPSERT_SYNC_STATUS, text(latest, SyncEvent::province), text(latest, SyncEvent::commune),
+                    text(latest, SyncEvent::system), times(latest, SyncEvent::ts), longs(latest, SyncEvent::pending),
+                    longs(latest, SyncEvent::failed), longs(latest, SyncEvent::lagSeconds));
         }
     }
 

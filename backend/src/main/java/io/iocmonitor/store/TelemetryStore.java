@@ -1,5 +1,6 @@
 package io.iocmonitor.store;
 
+import static io.iocmonitor.store.ArrayColumns.longs;
 import static io.iocmonitor.store.ArrayColumns.text;
 import static io.iocmonitor.store.ArrayColumns.times;
 
@@ -18,19 +19,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.iocmonitor.base.Ict;
 import io.iocmonitor.telemetry.DossierEvent;
 import io.iocmonitor.telemetry.HeartbeatEvent;
+import io.iocmonitor.telemetry.KnownSites;
 import io.iocmonitor.telemetry.ProbeEvent;
 import io.iocmonitor.telemetry.Rejection;
 import io.iocmonitor.telemetry.SyncEvent;
 import io.iocmonitor.telemetry.TelemetryEvent;
 import io.iocmonitor.telemetry.TelemetryKind;
+import io.iocmonitor.telemetry.Topic;
 import io.iocmonitor.telemetry.VneidEvent;
 
 /**
  * Stores a batch of validated events and dead letters in one transaction. An event id seen before is skipped
  * whole; a new event is kept raw, a dossier event is merged into its dossier, and each site's newest activity
- * is remembered. Each table gets one multi-row statement per batch.
+ * is remembered, as is the tally of valid and rejected events per province. Each table gets one multi-row
+ * statement per batch.
  */
 @Repository
 public class TelemetryStore {
@@ -53,15 +58,25 @@ public class TelemetryStore {
                 last_event_ts = GREATEST(site_activity.last_event_ts, EXCLUDED.last_event_ts),
                 last_received_at = EXCLUDED.last_received_at""";
 
+    // Rows in key order, like the site activity, so that two servers never deadlock on them.
+    private static final String TALLY = """
+            INSERT INTO ingest_tally (day, province, accepted, rejected)
+            SELECT ?::date, * FROM unnest(?::text[], ?::bigint[], ?::bigint[])
+            ON CONFLICT (day, province) DO UPDATE SET
+                accepted = ingest_tally.accepted + EXCLUDED.accepted,
+                rejected = ingest_tally.rejected + EXCLUDED.rejected""";
+
     private final JdbcTemplate jdbc;
     private final DossierRows dossiers;
     private final SignalRows signals;
+    private final KnownSites sites;
     private final Clock clock;
 
-    TelemetryStore(JdbcTemplate jdbc, Clock clock) {
+    TelemetryStore(JdbcTemplate jdbc, KnownSites sites, Clock clock) {
         this.jdbc = jdbc;
         this.dossiers = new DossierRows(jdbc);
         this.signals = new SignalRows(jdbc);
+        this.sites = sites;
         this.clock = clock;
     }
 
@@ -77,6 +92,7 @@ public class TelemetryStore {
         signals.writeSync(ofKind(byKind, TelemetryKind.SYNC, SyncEvent.class));
         signals.writeHeartbeats(ofKind(byKind, TelemetryKind.HEARTBEAT, HeartbeatEvent.class));
         touchSites(fresh, now);
+        tally(events, rejections, now);
         if (!rejections.isEmpty()) {
             jdbc.update(INSERT_DEAD_LETTERS, now.toString(), text(rejections, Rejection::topic),
                     text(rejections, Rejection::reason), text(rejections, r -> withoutNul(r.payload())));
@@ -116,6 +132,24 @@ public class TelemetryStore {
         List<Map.Entry<List<String>, Instant>> sites = new ArrayList<>(newest.entrySet());
         jdbc.update(TOUCH_SITES, now.toString(), text(sites, s -> s.getKey().get(0)),
                 text(sites, s -> s.getKey().get(1)), times(sites, Map.Entry::getValue));
+    }
+
+    /** Counts valid events (duplicates too: they were valid) and rejects per province, for data validity. */
+    private void tally(List<TelemetryEvent> events, List<Rejection> rejections, Instant now) {
+        if (events.isEmpty() && rejections.isEmpty()) {
+            return;
+        }
+        Map<String, long[]> byProvince = new TreeMap<>();
+        events.forEach(e -> byProvince.computeIfAbsent(e.province(), p -> new long[2])[0]++);
+        rejections.forEach(r -> byProvince.computeIfAbsent(provinceOf(r), p -> new long[2])[1]++);
+        List<Map.Entry<String, long[]>> rows = new ArrayList<>(byProvince.entrySet());
+        jdbc.update(TALLY, Ict.dateOf(now).toString(), text(rows, Map.Entry::getKey),
+                longs(rows, r -> r.getValue()[0]), longs(rows, r -> r.getValue()[1]));
+    }
+
+    private String provinceOf(Rejection rejection) {
+        String province = Topic.provinceSegment(rejection.topic());
+        return province != null && sites.isProvince(province) ? province : Topic.PROVINCE_LEVEL;
     }
 
     private static <T extends TelemetryEvent> List<T> ofKind(Map<TelemetryKind, List<TelemetryEvent>> byKind,

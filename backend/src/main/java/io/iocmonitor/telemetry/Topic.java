@@ -1,5 +1,7 @@
 package io.iocmonitor.telemetry;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A parsed topic {@code ioc/v1/{province}/{commune}/{kind}}.
  *
@@ -19,6 +21,15 @@ public record Topic(String province, String commune, TelemetryKind kind) {
         TelemetryKind kind = TelemetryKind.fromWire(kindName).orElseThrow(() -> new InvalidTelemetryException(RejectReason.BAD_TOPIC,
                 "topic \"" + topic + "\": unknown kind \"" + kindName + "\""));
         return new Topic(parts[2], parts[3], kind);
+    }
+
+    /** The province segment of a topic that has the form's prefix, unchecked; {@code null} otherwise. */
+    public static @Nullable String provinceSegment(String topic) {
+        if (!topic.startsWith(PREFIX)) {
+            return null;
+        }
+        int end = topic.indexOf('/', PREFIX.length());
+        return end < 0 ? null : topic.substring(PREFIX.length(), end);
     }
 
     public static String of(String province, String commune, TelemetryKind kind) {

@@ -42,7 +42,7 @@ class RateTest {
 
     @Test
     void everyDossierRateUsesItsOwnDenominator() {
-        DossierCounts c = new DossierCounts("01", 100, 60, 70, 50, 30, 80, 20, 74, 6, 3, 40, 35);
+        DossierCounts c = new DossierCounts("01", null, 100, 60, 70, 50, 30, 80, 20, 74, 6, 3, 1, 40, 35);
         assertThat(c.fullProcessOnlineRate(20).value()).isEqualTo(20 / 80.0);
         assertThat(c.onlineSubmissionRate(20).value()).isEqualTo(60 / 100.0);
         assertThat(c.digitisationRate(20).value()).isEqualTo(70 / 100.0);

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# KPI benchmark of IOC Monitor: a national year of dossiers (34 provinces, 3,321 communes, ~20 million dossiers)
+# bulk-loaded into a database on the machine's PostgreSQL, the packaged server's rollups brought up to date, then
+# the three heaviest dashboard queries timed through the REST API. See bench/kpi/README.md.
+#
+#   bench/kpi/run.sh                       # load a fresh database, time, drop it
+#   KEEP_DB=1 bench/kpi/run.sh             # keep the database (ioc_bench_year) for later runs
+#   REUSE_DB=1 bench/kpi/run.sh            # time again on the kept database, without loading
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
+
+DAYS=${DAYS:-365}                        # days of dossiers, ending today
+RUNS=${RUNS:-50}                         # timed runs of each query
+WARMUP=${WARMUP:-5}                      # untimed runs first
+PROVINCE=${PROVINCE:-79}                 # the province of the province view (79: TP. Hồ Chí Minh, 168 communes)
+KEEP_DB=${KEEP_DB:-0}
+REUSE_DB=${REUSE_DB:-0}
+DB=${DB:-ioc_bench_year}
+JAR=${JAR:-$ROOT/frontend/target/ioc-monitor.jar}
+WORK=${WORK:-$(mktemp -d /tmp/ioc-bench-kpi.XXXXXX)}
+PG=(psql -h 127.0.0.1 -p 5432 -U postgres -X -q -v ON_ERROR_STOP=1)
+
+setup_java
+[[ -f "$JAR" ]] || die "$JAR does not exist: build it first (./ioc build)"
+command -v psql >/dev/null || die "no psql (apt-get install postgresql-client)"
+command -v python3 >/dev/null || die "no python3"
+"${PG[@]}" -d postgres -c 'SELECT 1' >/dev/null 2>&1 || die "PostgreSQL on 127.0.0.1:5432 (user postgres) does not answer"
+mkdir -p "$WORK"
+
+SERVER_PID=""
+cleanup() {
+  set +e
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"
+    for _ in $(seq 30); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
+    kill -9 "$SERVER_PID" 2>/dev/null
+  fi
+  if [[ "$KEEP_DB" != 1 && "$REUSE_DB" != 1 ]]; then
+    "${PG[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+  fi
+}
+trap cleanup EXIT
+
+if [[ "$REUSE_DB" != 1 ]]; then
+  "${PG[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+fi
+
+# The server creates the schema and the reference data (placeholder communes: the real count per province); its
+# own broker, no simulator, so that nothing else writes.
+HTTP_PORT=$(free_port)
+BASE=http://127.0.0.1:$HTTP_PORT
+"$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" --server.port="$HTTP_PORT" \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
+  --ioc.mqtt.embedded.port="$(free_port)" --ioc.simulator.enabled=false --ioc.demo.users=true \
+  > "$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+log "starting the server (pid $SERVER_PID, $BASE, database $DB, log $WORK/server.log)"
+wait_for_server "$SERVER_PID" "$BASE" "$WORK/server.log"
+
+if [[ "$REUSE_DB" != 1 ]]; then
+  START=$(date -u -d "$DAYS days ago" +%F)
+  NOW=$(date -u +%FT%TZ)
+  log "loading $DAYS days of dossiers from $START (bulk path: straight into the dossier table)"
+  t0=$(date +%s)
+  "${PG[@]}" -d "$DB" -v start="$START" -v days="$DAYS" -v now="$NOW" -f "$HERE/national-year.sql"
+  t1=$(date +%s)
+  log "loaded in $((t1 - t0)) s; waiting for the server to bring the rollups up to date"
+  while (( $("${PG[@]}" -d "$DB" -Atc 'SELECT count(*) FROM rollup_dirty') > 0 )); do sleep 5; done
+  t2=$(date +%s)
+  log "rollups up to date in $((t2 - t1)) s"
+  echo "- load: $((t1 - t0)) s (bulk insert and ANALYZE), rollups: $((t2 - t1)) s (the server's refresher)"
+fi
+
+"${PG[@]}" -d "$DB" -At -F ' ' -c "
+  SELECT 'dossiers: ' || count(*) || ', completed: ' || count(completed_ts)
+         || ', overdue open now: ' || count(*) FILTER (WHERE due_at < now() AND completed_ts IS NULL
+                                                       AND cancelled_ts IS NULL) FROM dossier" \
+  -c "SELECT 'database: ' || pg_size_pretty(pg_database_size(current_database()))
+         || ', dossier table with indexes: ' || pg_size_pretty(pg_total_relation_size('dossier'))
+         || ', rollups: ' || pg_size_pretty(pg_total_relation_size('dossier_day_commune')
+            + pg_total_relation_size('dossier_day_procedure') + pg_total_relation_size('dossier_day_province'))" |
+  sed 's/^/- /'
+YEAR_START=$(date -u -d "$(date -u +%Y-%m-01) -11 months" +%F)
+LAST_MONTH=$(date -u -d "$(date -u +%Y-%m-01) -1 month" +%F)
+echo "- machine: $(nproc) cores, load average before timing $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 "$HERE/timings.py" "$BASE" admin:demo "$RUNS" "$WARMUP" "$PROVINCE" "$YEAR_START" "$LAST_MONTH"

@@ -1,0 +1,52 @@
+# Shared by the benchmark scripts: messages, the JDK, free ports, the server's start. Source it, don't run it.
+
+die() { echo "bench: $*" >&2; exit 1; }
+log() { echo "bench: $*" >&2; }
+
+jdk_major() {
+  [[ -x "$1/bin/java" && -x "$1/bin/javac" ]] || return 0
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java\.specification\.version = \(1\.\)\{0,1\}\([0-9]*\).*/\2/p'
+}
+
+# Sets JAVA_HOME, JAVA, JAVA_MAJOR and JVM_FLAGS (what the server needs on JDK 24+, then $JVM_OPTS).
+setup_java() {
+  local home major best="" best_major=0
+  if [[ -n "${JAVA_HOME:-}" ]] && (( $(jdk_major "$JAVA_HOME") + 0 >= 21 )); then
+    best=$JAVA_HOME
+  else
+    for home in /usr/lib/jvm/*; do
+      major=$(jdk_major "$home")
+      if (( ${major:-0} >= 21 && major > best_major )); then best=$home best_major=$major; fi
+    done
+  fi
+  [[ -n "$best" ]] || die "no JDK 21 or newer (JAVA_HOME or /usr/lib/jvm)"
+  export JAVA_HOME=$best
+  JAVA=$JAVA_HOME/bin/java
+  JAVA_MAJOR=$(jdk_major "$JAVA_HOME")
+  JVM_FLAGS=()
+  (( JAVA_MAJOR >= 24 )) && JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+  # shellcheck disable=SC2206
+  JVM_FLAGS+=(${JVM_OPTS:-})
+}
+
+free_port() {
+  local p
+  for p in $(shuf -i 20000-60999 -n 100); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  die "no free port"
+}
+
+# wait_for_server PID BASE LOG [LOG-LINE]: until /actuator/health is UP (and LOG shows LOG-LINE), at most 4 min.
+wait_for_server() {
+  local pid=$1 base=$2 logfile=$3 line=${4:-}
+  for _ in $(seq 240); do
+    kill -0 "$pid" 2>/dev/null || die "the server exited: $(tail -n 40 "$logfile")"
+    if curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"UP"' && { [[ -z "$line" ]] || grep -q "$line" "$logfile"; }; then
+      return
+    fi
+    sleep 1
+  done
+  die "the server did not start within 4 minutes: $(tail -n 40 "$logfile")"
+}

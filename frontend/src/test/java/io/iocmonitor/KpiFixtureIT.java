@@ -1,0 +1,242 @@
+package io.iocmonitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every dossier KPI of SPEC §5 against a hand-computed fixture of September 2026 in province 14, published through
+ * the broker, with the edge cases SPEC names. The minimum sample is 10 here, so that the province's rates are
+ * comparable and a commune's are not. The expected figures are worked out dossier by dossier in the comments.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KpiFixtureIT {
+
+    private static final String SEPTEMBER = "from=2026-09-01&to=2026-10-01";
+    private static final String DUE = "2026-09-20T17:00:00+07:00";
+
+    private static RunningApp app;
+
+    @BeforeAll
+    static void publishTheFixture() throws Exception {
+        app = RunningApp.start("--ioc.kpi.min-sample=10");
+        // F1 fully online, paid online, on time
+        received("f1", "F1", "2026-09-03T09:00:00+07:00", "online", true, "online", true, "2026-09-10T17:00:00+07:00");
+        completed("f1c", "F1", "2026-09-05T10:00:00+07:00", true, true);
+        // F2 fully online with no fee; not digitised; not e-signed
+        received("f2", "F2", "2026-09-03T10:00:00+07:00", "online", true, "none", false, DUE);
+        completed("f2c", "F2", "2026-09-06T10:00:00+07:00", true, false);
+        // F3–F6: each condition of "fully online" missing once (channel, fullProcess, payment, eResult)
+        received("f3", "F3", "2026-09-04T09:00:00+07:00", "offline", true, "online", true, DUE);
+        completed("f3c", "F3", "2026-09-07T10:00:00+07:00", true, true);
+        received("f4", "F4", "2026-09-04T10:00:00+07:00", "online", false, "online", true, DUE);
+        completed("f4c", "F4", "2026-09-07T11:00:00+07:00", true, true);
+        received("f5", "F5", "2026-09-05T09:00:00+07:00", "online", true, "offline", true, DUE);
+        completed("f5c", "F5", "2026-09-08T10:00:00+07:00", true, true);
+        received("f6", "F6", "2026-09-05T10:00:00+07:00", "online", true, "online", false, DUE);
+        completed("f6c", "F6", "2026-09-08T11:00:00+07:00", false, false);
+        // F7: its completed arrives before its received; joined when the received comes; fully online
+        completed("f7c", "F7", "2026-09-08T12:00:00+07:00", true, true);
+        received("f7", "F7", "2026-09-04T11:00:00+07:00", "online", true, "online", true, DUE);
+        // F8: received twice with other ids; the earlier (offline, no fee paid online, not digitised) counts
+        received("f8a", "F8", "2026-09-06T09:00:00+07:00", "online", true, "online", true, DUE);
+        received("f8b", "F8", "2026-09-05T09:00:00+07:00", "offline", false, "offline", false, DUE);
+        completed("f8c", "F8", "2026-09-09T10:00:00+07:00", true, true);
+        // F9: the same event twice (exact duplicate id): counted once
+        received("f9", "F9", "2026-09-06T10:00:00+07:00", "online", true, "none", true, DUE);
+        received("f9", "F9", "2026-09-06T10:00:00+07:00", "online", true, "none", true, DUE);
+        completed("f9c", "F9", "2026-09-09T11:00:00+07:00", true, true);
+        // F10: cancelled before its deadline: received, never completed, not overdue
+        received("f10", "F10", "2026-09-10T09:00:00+07:00", "offline", false, "offline", false,
+                "2026-09-12T17:00:00+07:00");
+        app.publish("14/14001/dossier", """
+                {"id":"f10x","ts":"2026-09-11T09:00:00+07:00","dossierId":"F10","procedureCode":"1.004227",
+                 "event":"cancelled"}""");
+        // F11: completed exactly at its deadline: on time
+        received("f11", "F11", "2026-09-10T10:00:00+07:00", "online", true, "online", true, "2026-09-15T17:00:00+07:00");
+        completed("f11c", "F11", "2026-09-15T17:00:00+07:00", true, true);
+        // F12: completed five days late
+        received("f12", "F12", "2026-09-10T11:00:00+07:00", "online", true, "online", true, "2026-09-15T17:00:00+07:00");
+        completed("f12c", "F12", "2026-09-20T10:00:00+07:00", true, false);
+        // F13: backlog received in August, due in August, still open: overdue open at the end of September
+        received("f13", "F13", "2026-08-20T09:00:00+07:00", "offline", false, "none", false, "2026-08-30T17:00:00+07:00");
+        // F14: backlog received in August, completed late in September, fully online
+        received("f14", "F14", "2026-08-25T09:00:00+07:00", "online", true, "online", true, "2026-09-01T12:00:00+07:00");
+        completed("f14c", "F14", "2026-09-02T10:00:00+07:00", true, true);
+        // the month boundary in ICT: the last second of September, the first of October, and that instant in UTC
+        received("f15", "F15", "2026-09-30T23:59:59+07:00", "online", true, "none", true, "2026-10-10T17:00:00+07:00",
+                "14002");
+        received("f16", "F16", "2026-10-01T00:00:00+07:00", "online", true, "none", true, "2026-10-10T17:00:00+07:00",
+                "14002");
+        received("f17", "F17", "2026-09-30T17:00:00Z", "online", true, "none", true, "2026-10-10T17:00:00+07:00",
+                "14002");
+        // F19: open at the end of September, due ten hours later: nearly overdue
+        received("f19", "F19", "2026-09-29T09:00:00+07:00", "offline", false, "offline", true,
+                "2026-10-01T10:00:00+07:00", "14002");
+        // F20: open at the end of September, due on the 25th: overdue open
+        received("f20", "F20", "2026-09-20T09:00:00+07:00", "online", true, "online", true, "2026-09-25T17:00:00+07:00",
+                "14002");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static void received(String id, String dossier, String ts, String channel, boolean fullProcess,
+            String payment, boolean digitized, String dueAt) throws Exception {
+        received(id, dossier, ts, channel, fullProcess, payment, digitized, dueAt, "14001");
+    }
+
+    private static void received(String id, String dossier, String ts, String channel, boolean fullProcess,
+            String payment, boolean digitized, String dueAt, String commune) throws Exception {
+        app.publish("14/" + commune + "/dossier", """
+                {"id":"%s","ts":"%s","dossierId":"%s","procedureCode":"1.004227","event":"received",
+                 "channel":"%s","fullProcess":%s,"dueAt":"%s","digitized":%s,"payment":"%s"}"""
+                .formatted(id, ts, dossier, channel, fullProcess, dueAt, digitized, payment));
+    }
+
+    private static void completed(String id, String dossier, String ts, boolean eResult, boolean eSigned)
+            throws Exception {
+        app.publish("14/14001/dossier", """
+                {"id":"%s","ts":"%s","dossierId":"%s","procedureCode":"1.004227","event":"completed",
+                 "eResult":%s,"eSigned":%s}""".formatted(id, ts, dossier, eResult, eSigned));
+    }
+
+    private static JsonNode september(String groupBy, String key, long expectedCompleted) throws Exception {
+        JsonNode body = app.await("/api/v1/kpis?" + SEPTEMBER + "&province=14&groupBy=" + groupBy,
+                b -> row(b, key) != null && row(b, key).get("completed").asLong() == expectedCompleted);
+        return row(body, key);
+    }
+
+    private static JsonNode row(JsonNode body, String key) {
+        for (JsonNode row : body.get("rows")) {
+            if (row.get("key").asString().equals(key)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> counts(JsonNode row, String... names) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (String name : names) {
+            counts.put(name, row.get(name).isNull() ? null : row.get(name).isIntegralNumber()
+                    ? (Object) row.get(name).asLong() : (Object) row.get(name).asDouble());
+        }
+        return counts;
+    }
+
+    @Test
+    @Order(1)
+    void septemberCountsEveryDossierOnceInItsOwnPeriod() throws Exception {
+        JsonNode row = september("none", "all", 12);
+        // received in September: F1–F12, F15, F19, F20 (F13, F14 in August; F16, F17 in October)
+        // online: all but F3, F8 (its earliest received), F10, F19; digitised: all but F2, F6, F8, F10
+        // with a fee: all but F2, F9, F15 (none); paid online: F1, F3, F4, F6, F7, F11, F12, F20
+        // completed in September: F1–F9, F11, F12, F14; fully online: F1, F2, F7, F9, F11, F12, F14
+        // late: F12 and F14; e-result: all but F6; e-signed: all but F2, F6, F12
+        // open at the end: overdue F13 (backlog) and F20; nearly overdue F19; F10 cancelled, F15 not yet due
+        assertThat(counts(row, "received", "receivedOnline", "digitized", "paymentDue", "paidOnline", "completed",
+                "fullyOnline", "onTime", "overdueCompleted", "overdueOpen", "nearlyOverdue", "eResult", "eSigned"))
+                .containsExactly(
+                        Map.entry("received", 15L), Map.entry("receivedOnline", 11L), Map.entry("digitized", 11L),
+                        Map.entry("paymentDue", 12L), Map.entry("paidOnline", 8L), Map.entry("completed", 12L),
+                        Map.entry("fullyOnline", 7L), Map.entry("onTime", 10L), Map.entry("overdueCompleted", 2L),
+                        Map.entry("overdueOpen", 2L), Map.entry("nearlyOverdue", 1L), Map.entry("eResult", 11L),
+                        Map.entry("eSigned", 9L));
+        assertThat(counts(row, "fullProcessOnlineRate", "onlineSubmissionRate", "digitisationRate",
+                "onlinePaymentRate", "onTimeRate", "eResultRate", "eSignatureRate"))
+                .containsExactly(
+                        Map.entry("fullProcessOnlineRate", 7.0 / 12), Map.entry("onlineSubmissionRate", 11.0 / 15),
+                        Map.entry("digitisationRate", 11.0 / 15), Map.entry("onlinePaymentRate", 8.0 / 12),
+                        Map.entry("onTimeRate", 10.0 / 12), Map.entry("eResultRate", 11.0 / 12),
+                        Map.entry("eSignatureRate", 9.0 / 12));
+        assertThat(row.get("insufficientData")).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aCommuneBelowTheMinimumSampleIsMarkedButStillReported() throws Exception {
+        september("none", "all", 12);
+        JsonNode commune = row(app.json("/api/v1/kpis?" + SEPTEMBER + "&province=14&groupBy=commune", "inspector"),
+                "14002");
+        // F15, F19, F20 received in September in 14002: 2 online of 3
+        assertThat(commune.get("received").asLong()).isEqualTo(3);
+        assertThat(commune.get("onlineSubmissionRate").asDouble()).isEqualTo(2.0 / 3);
+        assertThat(commune.get("overdueOpen").asLong()).isEqualTo(1);
+        assertThat(commune.get("completed").asLong()).isZero();
+        assertThat(commune.get("fullProcessOnlineRate").isNull()).as("no completed: no rate").isTrue();
+        assertThat(commune.get("insufficientData").valueStream().map(JsonNode::asString))
+                .contains("onlineSubmissionRate", "digitisationRate", "fullProcessOnlineRate");
+    }
+
+    @Test
+    @Order(3)
+    void theMonthBoundaryIsMidnightInIct() throws Exception {
+        september("none", "all", 12);
+        JsonNode days = app.json("/api/v1/kpis?from=2026-09-30&to=2026-10-02&province=14&groupBy=day", "inspector");
+        assertThat(row(days, "2026-09-30").get("received").asLong()).as("23:59:59 ICT").isEqualTo(1);
+        assertThat(row(days, "2026-10-01").get("received").asLong()).as("00:00:00 ICT and 17:00:00Z").isEqualTo(2);
+        JsonNode august = app.json("/api/v1/kpis?from=2026-08-01&to=2026-09-01&province=14", "inspector");
+        assertThat(row(august, "all").get("received").asLong()).as("F13 and F14").isEqualTo(2);
+        assertThat(row(august, "all").get("overdueOpen").asLong()).as("F13 at the end of August").isEqualTo(1);
+        JsonNode quarter = app.json("/api/v1/kpis?from=2026-07-01&to=2026-10-01&province=14&groupBy=quarter",
+                "inspector");
+        assertThat(row(quarter, "2026-07-01").get("received").asLong()).isEqualTo(17);
+    }
+
+    @Test
+    @Order(3)
+    void eachCommunePerMonthInOneAnswer() throws Exception {
+        september("none", "all", 12);
+        JsonNode body = app.json("/api/v1/kpis?from=2026-08-01&to=2026-10-01&province=14&groupBy=commune&per=month",
+                "inspector");
+        assertThat(body.get("per").asString()).isEqualTo("month");
+        Map<String, Long> received = new LinkedHashMap<>();
+        Map<String, Long> overdueOpen = new LinkedHashMap<>();
+        for (JsonNode row : body.get("rows")) {
+            String key = row.get("key").asString() + " " + row.get("period").asString();
+            received.put(key, row.get("received").asLong());
+            overdueOpen.put(key, row.get("overdueOpen").asLong());
+        }
+        // August: F13, F14 in 14001; September: 12 in 14001, F15, F19, F20 in 14002 (nothing in 14002 in August)
+        assertThat(received).containsExactly(Map.entry("14001 2026-08-01", 2L), Map.entry("14001 2026-09-01", 12L),
+                Map.entry("14002 2026-09-01", 3L));
+        // F13 overdue at the end of both months; F20 at the end of September
+        assertThat(overdueOpen).containsExactly(Map.entry("14001 2026-08-01", 1L),
+                Map.entry("14001 2026-09-01", 1L), Map.entry("14002 2026-09-01", 1L));
+        assertThat(app.get("/api/v1/kpis?" + SEPTEMBER + "&groupBy=month&per=day", "inspector").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    @Order(4)
+    void aLateEventAfterThePeriodClosedCorrectsIt() throws Exception {
+        september("none", "all", 12);
+        // F21 arrives after September was reported: received online, fully online, completed on time
+        received("f21", "F21", "2026-09-15T09:00:00+07:00", "online", true, "online", true, DUE);
+        completed("f21c", "F21", "2026-09-18T10:00:00+07:00", true, true);
+        JsonNode row = september("none", "all", 13);
+        assertThat(counts(row, "received", "receivedOnline", "paidOnline", "completed", "fullyOnline", "onTime",
+                "eSigned")).containsExactly(Map.entry("received", 16L), Map.entry("receivedOnline", 12L),
+                Map.entry("paidOnline", 9L), Map.entry("completed", 13L), Map.entry("fullyOnline", 8L),
+                Map.entry("onTime", 11L), Map.entry("eSigned", 10L));
+        assertThat(row.get("fullProcessOnlineRate").asDouble()).isEqualTo(8.0 / 13);
+        JsonNode byDay = app.json("/api/v1/kpis?" + SEPTEMBER + "&province=14&groupBy=day", "inspector");
+        assertThat(row(byDay, "2026-09-15").get("received").asLong()).isEqualTo(1);
+        assertThat(row(byDay, "2026-09-18").get("completed").asLong()).isEqualTo(1);
+    }
+}
