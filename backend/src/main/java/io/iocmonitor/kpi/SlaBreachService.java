@@ -40,13 +40,8 @@ public class SlaBreachService {
      */
     public SlaBreaches breaches(LocalDate from, LocalDate to, @Nullable String province, @Nullable String commune,
             int limit, ProvinceScope scope) {
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
-        }
-        if (province != null && !scope.allows(province)) {
-            throw new OutOfScopeException(province);
-        }
-        String only = province != null ? province : scope.province();
+        Ict.requirePeriod(from, to);
+        String only = scope.narrow(province);
         // The query keeps the province filter too; this only turns a commune of another province into a clear no.
         if (commune != null && only != null && !reference.isCommuneOf(only, commune)) {
             throw new OutOfScopeException("of commune " + commune);

@@ -18,6 +18,7 @@ import io.iocmonitor.kpi.GroupBy;
 import io.iocmonitor.kpi.KpiQuery;
 import io.iocmonitor.kpi.KpiService;
 import io.iocmonitor.kpi.SlaBreachService;
+import io.iocmonitor.kpi.TargetService;
 import io.iocmonitor.reference.Commune;
 import io.iocmonitor.reference.Province;
 import io.iocmonitor.reference.ReferenceData;
@@ -32,11 +33,14 @@ public class CommuneView extends VerticalLayout implements HasUrlParameter<Strin
     private final KpiService kpis;
     private final SlaBreachService breaches;
     private final ReferenceData reference;
+    private final TargetService targets;
     private final Clock clock;
     private final PeriodSelect period = new PeriodSelect();
     private String code = "";
 
-    CommuneView(KpiService kpis, SlaBreachService breaches, ReferenceData reference, Clock clock) {
+    CommuneView(KpiService kpis, SlaBreachService breaches, ReferenceData reference, TargetService targets,
+            Clock clock) {
+        this.targets = targets;
         this.kpis = kpis;
         this.breaches = breaches;
         this.reference = reference;
@@ -78,7 +82,7 @@ public class CommuneView extends VerticalLayout implements HasUrlParameter<Strin
                 scope).rows().stream().filter(r -> r.key().equals(code)).findFirst()
                 .orElse(DossierCounts.zero(code));
         KpiTiles tiles = new KpiTiles("commune-kpis", kpis.properties());
-        tiles.show(counts);
+        tiles.show(counts, targets.effective(provinceCode, targets.today(), scope));
 
         SlaBreachTable sla = new SlaBreachTable(c -> c.equals(code) ? name : c);
         sla.show(breaches.breaches(range.from(), range.to(), provinceCode, code, SlaBreachTable.SHOWN, scope),

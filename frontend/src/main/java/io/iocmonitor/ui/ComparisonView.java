@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -25,8 +29,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import io.iocmonitor.echarts.EChart;
+import io.iocmonitor.kpi.Kpi;
+import io.iocmonitor.kpi.CompositeIndex;
+import io.iocmonitor.kpi.GroupBy;
 import io.iocmonitor.kpi.KpiService;
 import io.iocmonitor.kpi.Rate;
+import io.iocmonitor.kpi.SignalKpiService;
+import io.iocmonitor.kpi.TargetService;
 import io.iocmonitor.reference.Province;
 import io.iocmonitor.reference.ReferenceData;
 import io.iocmonitor.security.ProvinceScope;
@@ -51,7 +60,7 @@ public class ComparisonView extends VerticalLayout implements BeforeEnterObserve
     private final KpiService kpis;
     private final Clock clock;
     private final ProvinceScope scope;
-    private final Select<DossierKpi> kpi = new Select<>();
+    private final KpiSelect kpi = new KpiSelect("compare-kpi", "league.kpi");
     private final PeriodSelect period = new PeriodSelect();
     private final Select<String> level = new Select<>();
     private final LeagueGrid league;
@@ -60,8 +69,16 @@ public class ComparisonView extends VerticalLayout implements BeforeEnterObserve
     private final Grid<LeagueRow> sideBySide = new Grid<>();
     private final ExportLinks<LeagueRow> sideBySideExport;
     private final RateFormat format;
+    private final TargetService targets;
+    private final SignalKpiService signals;
+    private final Grid<CompositeIndex.Score> index = new Grid<>();
+    private final ExportLinks<CompositeIndex.Score> indexExport;
+    private Map<String, String> names = Map.of();
 
-    ComparisonView(Leagues leagues, KpiService kpis, ReferenceData reference, Clock clock) {
+    ComparisonView(Leagues leagues, KpiService kpis, ReferenceData reference, TargetService targets,
+            SignalKpiService signals, Clock clock) {
+        this.targets = targets;
+        this.signals = signals;
         this.leagues = leagues;
         this.kpis = kpis;
         this.clock = clock;
@@ -69,11 +86,6 @@ public class ComparisonView extends VerticalLayout implements BeforeEnterObserve
         this.format = new RateFormat(getLocale());
         setWidthFull();
 
-        kpi.setId("compare-kpi");
-        kpi.setLabel(getTranslation("league.kpi"));
-        kpi.setItems(DossierKpi.values());
-        kpi.setItemLabelGenerator(k -> getTranslation(k.translationKey()));
-        kpi.setValue(DossierKpi.FULL_PROCESS_ONLINE);
         List<String> levels = new ArrayList<>();
         levels.add(PROVINCES);
         reference.provinces().stream().map(Province::code).filter(scope::allows).forEach(levels::add);
@@ -94,7 +106,7 @@ public class ComparisonView extends VerticalLayout implements BeforeEnterObserve
         header.expand(title);
         header.setWrap(true);
 
-        league = new LeagueGrid("league-table", getTranslation("compare.locality"), kpis.properties(), this::drillDown);
+        league = new LeagueGrid("league-table", getTranslation("compare.locality"), this::drillDown);
         Paragraph method = new Paragraph(getTranslation("compare.method", kpis.properties().minSample()));
         method.addClassName("hint");
         Div leagueCard = new Div(new H3(getTranslation("compare.league")), method, league);
@@ -113,15 +125,41 @@ public class ComparisonView extends VerticalLayout implements BeforeEnterObserve
         sideBySideExport.column(getTranslation("column.code"), LeagueRow::code).setWidth("90px").setFlexGrow(0);
         sideBySideExport.column(getTranslation("compare.locality"), LeagueRow::name).setFlexGrow(2);
         int minSample = kpis.properties().minSample();
-        for (DossierKpi k : DossierKpi.values()) {
-            sideBySideExport.column(getTranslation(k.translationKey()), r -> k.rate(r.counts(), minSample).value(),
-                    r -> rateText(k.rate(r.counts(), minSample))).setTextAlign(ColumnTextAlign.END);
+        for (Kpi k : DossierRates.ALL) {
+            sideBySideExport.column(getTranslation(DossierRates.translationKey(k)),
+                    r -> DossierRates.rate(k, r.counts(), minSample).value(),
+                    r -> rateText(DossierRates.rate(k, r.counts(), minSample))).setTextAlign(ColumnTextAlign.END);
         }
         Div compareCard = new Div(new H3(getTranslation("compare.side-by-side")), picked, sideBySideChart,
                 sideBySideExport.links(), sideBySide);
         compareCard.addClassNames("card", "wide");
 
-        add(header, leagueCard, compareCard);
+        indexExport = new ExportLinks<>(index, "index-table");
+        index.addThemeVariants(GridVariant.LUMO_COMPACT);
+        index.setAllRowsVisible(true);
+        indexExport.column(getTranslation("column.code"), CompositeIndex.Score::key).setWidth("90px").setFlexGrow(0);
+        indexExport.column(getTranslation("compare.locality"), s -> names.getOrDefault(s.key(), s.key()))
+                .setFlexGrow(2);
+        indexExport.column(getTranslation("index.score"), CompositeIndex.Score::score,
+                s -> s.score() == null ? "–" : format.decimal(s.score())).setTextAlign(ColumnTextAlign.END);
+        indexExport.column(getTranslation("index.band"), s -> s.band() == null ? getTranslation("kpi.insufficient")
+                : getTranslation("index.band." + s.band().wireName()))
+                .setPartNameGenerator(s -> s.band() == null ? "insufficient" : switch (s.band()) {
+                    case EXCELLENT, GOOD -> "reached";
+                    case FAIR -> null;
+                    case MEDIUM, WEAK -> "below";
+                });
+        for (CompositeIndex.Group group : CompositeIndex.Group.values()) {
+            indexExport.column(getTranslation("index.group." + group.wireName()), s -> s.groups().get(group),
+                    s -> s.groups().containsKey(group) ? format.percent(s.groups().get(group)) : "–")
+                    .setTextAlign(ColumnTextAlign.END);
+        }
+        Paragraph indexMethod = new Paragraph(getTranslation("index.method"));
+        indexMethod.addClassName("hint");
+        Div indexCard = new Div(new H3(getTranslation("index.title")), indexMethod, indexExport.links(), index);
+        indexCard.addClassNames("card", "wide");
+
+        add(header, leagueCard, compareCard, indexCard);
         refresh();
     }
 
@@ -138,12 +176,23 @@ public class ComparisonView extends VerticalLayout implements BeforeEnterObserve
         PeriodPreset.Range range = period.range(clock);
         String province = level.getValue().equals(PROVINCES) ? null : level.getValue();
         List<LeagueRow> rows = leagues.table(kpi.getValue(), range, province, scope);
-        league.show(kpi.getValue(), rows);
+        league.show(rows, targets.effective(kpi.getValue(), province, targets.today(), scope).orElse(null));
+        showIndex(range, province, rows);
         Set<String> before = new HashSet<>();
         picked.getValue().forEach(r -> before.add(r.code()));
         picked.setItems(rows.stream().sorted(Comparator.comparing(LeagueRow::code)).toList());
         picked.setValue(rows.stream().filter(r -> before.contains(r.code())).toList());
         showSideBySide();
+    }
+
+    /** The composite index of the same localities, best first; those without any measured group last. */
+    private void showIndex(PeriodPreset.Range range, @Nullable String province, List<LeagueRow> rows) {
+        names = rows.stream().collect(Collectors.toMap(LeagueRow::code, LeagueRow::name));
+        indexExport.setItems(signals.index(range.from(), range.to(),
+                        province == null ? GroupBy.PROVINCE : GroupBy.COMMUNE, province, scope).stream()
+                .sorted(Comparator.comparing((CompositeIndex.Score s) -> s.score() == null ? -1 : s.score())
+                        .reversed())
+                .toList());
     }
 
     private void showSideBySide() {
@@ -157,16 +206,16 @@ public class ComparisonView extends VerticalLayout implements BeforeEnterObserve
         ObjectNode xAxis = option.putObject("xAxis").put("type", "category");
         xAxis.putObject("axisLabel").put("rotate", 30).put("interval", 0);
         ArrayNode names = xAxis.putArray("data");
-        for (DossierKpi k : DossierKpi.values()) {
-            names.add(getTranslation(k.translationKey()));
+        for (Kpi k : DossierRates.ALL) {
+            names.add(getTranslation(DossierRates.translationKey(k)));
         }
         option.putObject("yAxis").put("type", "value").put("max", 100)
                 .putObject("axisLabel").put("formatter", "{value} %");
         ArrayNode series = option.putArray("series");
         for (LeagueRow row : chosen) {
             ArrayNode data = series.addObject().put("type", "bar").put("name", row.name()).putArray("data");
-            for (DossierKpi k : DossierKpi.values()) {
-                Rate rate = k.rate(row.counts(), minSample);
+            for (Kpi k : DossierRates.ALL) {
+                Rate rate = DossierRates.rate(k, row.counts(), minSample);
                 if (rate.value() == null) {
                     data.add("-");
                 } else {

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import io.iocmonitor.comparison.Outliers;
-import io.iocmonitor.kpi.KpiProperties;
+import io.iocmonitor.kpi.Target;
 import io.iocmonitor.kpi.Rate;
 
 /**
@@ -23,12 +23,10 @@ class LeagueGrid extends VerticalLayout {
     private final Grid<LeagueRow> grid = new Grid<>();
     private final ExportLinks<LeagueRow> export;
     private final RateFormat format;
-    private final KpiProperties properties;
-    private DossierKpi kpi = DossierKpi.FULL_PROCESS_ONLINE;
+    private @Nullable Target target;
 
-    LeagueGrid(String id, String localityHeader, KpiProperties properties, Consumer<LeagueRow> onClick) {
+    LeagueGrid(String id, String localityHeader, Consumer<LeagueRow> onClick) {
         this.format = new RateFormat(getLocale());
-        this.properties = properties;
         setPadding(false);
         export = new ExportLinks<>(grid, id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -43,7 +41,7 @@ class LeagueGrid extends VerticalLayout {
         export.column(localityHeader, LeagueRow::name).setFlexGrow(2);
         export.column(getTranslation("league.value"), r -> rate(r).value(), r -> rateText(rate(r)))
                 .setTextAlign(ColumnTextAlign.END)
-                .setPartNameGenerator(r -> emptyToNull(DossierKpi.status(rate(r), kpi.target(properties))));
+                .setPartNameGenerator(r -> emptyToNull(DossierRates.status(rate(r), target)));
         export.column(getTranslation("league.numerator"), r -> rate(r).numerator(),
                 r -> format.count(rate(r).numerator())).setTextAlign(ColumnTextAlign.END);
         export.column(getTranslation("league.denominator"), r -> rate(r).denominator(),
@@ -55,8 +53,9 @@ class LeagueGrid extends VerticalLayout {
         add(export.links(), grid);
     }
 
-    void show(DossierKpi shown, List<LeagueRow> rows) {
-        this.kpi = shown;
+    /** Shows the rows; rates are coloured against {@code rateTarget} where there is one. */
+    void show(List<LeagueRow> rows, @Nullable Target rateTarget) {
+        this.target = rateTarget;
         export.setItems(rows);
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import io.iocmonitor.comparison.LeagueTable;
 import io.iocmonitor.kpi.DossierCounts;
 import io.iocmonitor.kpi.GroupBy;
+import io.iocmonitor.kpi.Kpi;
 import io.iocmonitor.kpi.KpiQuery;
 import io.iocmonitor.kpi.KpiService;
 import io.iocmonitor.reference.Commune;
@@ -39,7 +40,7 @@ class Leagues {
      * @param province {@code null}: the provinces in scope; else the communes of that province, every one of them
      *                 (zeros where nothing happened)
      */
-    List<LeagueRow> table(DossierKpi kpi, PeriodPreset.Range range, @Nullable String province, ProvinceScope scope) {
+    List<LeagueRow> table(Kpi kpi, PeriodPreset.Range range, @Nullable String province, ProvinceScope scope) {
         GroupBy groupBy = province == null ? GroupBy.PROVINCE : GroupBy.COMMUNE;
         Map<String, String> names = new LinkedHashMap<>();
         if (province == null) {
@@ -53,8 +54,8 @@ class Leagues {
         int minSample = kpis.properties().minSample();
         List<LeagueTable.Entry> entries = new ArrayList<>();
         for (String code : names.keySet()) {
-            entries.add(new LeagueTable.Entry(code, kpi.rate(countsOf(current, code), minSample),
-                    kpi.rate(countsOf(previous, code), minSample)));
+            entries.add(new LeagueTable.Entry(code, DossierRates.rate(kpi, countsOf(current, code), minSample),
+                    DossierRates.rate(kpi, countsOf(previous, code), minSample)));
         }
         return LeagueTable.of(entries).stream()
                 .map(s -> new LeagueRow(s.key(), names.get(s.key()), s, countsOf(current, s.key())))

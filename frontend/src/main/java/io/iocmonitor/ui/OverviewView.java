@@ -1,9 +1,11 @@
 package io.iocmonitor.ui;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,17 +19,21 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
 import io.iocmonitor.echarts.EChart;
+import io.iocmonitor.kpi.DataQuality;
 import io.iocmonitor.kpi.DossierCounts;
 import io.iocmonitor.kpi.GroupBy;
+import io.iocmonitor.kpi.Kpi;
 import io.iocmonitor.kpi.KpiQuery;
 import io.iocmonitor.kpi.KpiService;
 import io.iocmonitor.kpi.Rate;
+import io.iocmonitor.kpi.SignalKpiService;
+import io.iocmonitor.kpi.Target;
+import io.iocmonitor.kpi.TargetService;
 import io.iocmonitor.outage.OutageService;
 import io.iocmonitor.reference.Province;
 import io.iocmonitor.reference.ReferenceData;
@@ -47,6 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
 public class OverviewView extends VerticalLayout {
 
     private static final int REFRESH_MS = 15_000;
+    /** A province whose newest event is older than this is shown as stale (SPEC: "live" data). */
+    private static final long STALE_SECONDS = 15 * 60;
     private static final String COLOUR_BELOW = "#c62828";
     private static final String COLOUR_REACHED = "#2e7d32";
     private static final String COLOUR_INSUFFICIENT = "#9e9e9e";
@@ -58,8 +66,11 @@ public class OverviewView extends VerticalLayout {
     private final KpiService kpis;
     private final ReferenceData reference;
     private final OutageService outages;
+    private final TargetService targets;
+    private final SignalKpiService signals;
+    private Map<Kpi, Target> goals = Map.of();
     private final Clock clock;
-    private final Select<DossierKpi> tileKpi = new Select<>();
+    private final KpiSelect tileKpi = new KpiSelect("tile-kpi", "overview.tiles");
     private final Div tiles = new Div();
     private final Div statusCounts = new Div();
     private List<ProvinceRow> rows = List.of();
@@ -71,7 +82,10 @@ public class OverviewView extends VerticalLayout {
     private final RateFormat format;
     private Registration pollRegistration;
 
-    OverviewView(KpiService kpis, ReferenceData reference, OutageService outages, Clock clock) {
+    OverviewView(KpiService kpis, ReferenceData reference, OutageService outages, TargetService targets,
+            SignalKpiService signals, Clock clock) {
+        this.targets = targets;
+        this.signals = signals;
         this.kpis = kpis;
         this.reference = reference;
         this.outages = outages;
@@ -107,11 +121,6 @@ public class OverviewView extends VerticalLayout {
                 open(rows.get(e.getDataIndex()).province().code());
             }
         });
-        tileKpi.setId("tile-kpi");
-        tileKpi.setLabel(getTranslation("overview.tiles"));
-        tileKpi.setItems(DossierKpi.values());
-        tileKpi.setItemLabelGenerator(k -> getTranslation(k.translationKey()));
-        tileKpi.setValue(DossierKpi.FULL_PROCESS_ONLINE);
         tileKpi.addValueChangeListener(e -> showTiles());
         tiles.setId("province-tiles");
         tiles.addClassName("province-tiles");
@@ -154,11 +163,11 @@ public class OverviewView extends VerticalLayout {
     /** The provinces as tiles coloured by the chosen KPI: against its target where it has one, else against 80 %. */
     private void showTiles() {
         tiles.removeAll();
-        DossierKpi kpi = tileKpi.getValue();
-        Double target = kpi.target(kpis.properties());
-        double reference = target != null ? target : kpis.properties().fullProcessOnlineTarget();
+        Kpi kpi = tileKpi.getValue();
+        Target target = goals.get(kpi);
+        double reference = target != null ? target.value() : kpis.properties().fullProcessOnlineTarget();
         for (ProvinceRow row : rows) {
-            Rate rate = kpi.rate(row.counts(), kpis.properties().minSample());
+            Rate rate = DossierRates.rate(kpi, row.counts(), kpis.properties().minSample());
             Div tile = new Div(new Span(shortName(row.province())), new Span(format.rate(rate)));
             tile.setId("tile-" + row.province().code());
             tile.addClassName("province-tile");
@@ -173,6 +182,7 @@ public class OverviewView extends VerticalLayout {
         long openOutages = outages.outages(range.from(), range.to(), null, scope).stream()
                 .filter(o -> o.end() == null).count();
         statusCounts.removeAll();
+        statusCounts.add(TrajectoryTiles.of(this, getLocale(), targets.trajectory(null, scope)), freshness(range, scope));
         statusCounts.add(
                 new KpiTile("count-open-outages", getTranslation("overview.open-outages"), format.count(openOutages),
                         "", openOutages > 0 ? "below" : "reached"),
@@ -182,6 +192,26 @@ public class OverviewView extends VerticalLayout {
                         format.count(total.overdueCompleted()), "", null));
     }
 
+    /**
+     * Data freshness (SPEC §5): the age of the newest event anywhere in scope, and the province whose newest event
+     * is oldest, since one silent province is what an operator must see.
+     */
+    private KpiTile freshness(PeriodPreset.Range range, ProvinceScope scope) {
+        List<DataQuality> quality = signals.dataQuality(range.from(), range.to(), null, scope);
+        Long newest = quality.stream().map(DataQuality::freshnessSeconds).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        DataQuality stalest = quality.stream().max(Comparator.comparing(
+                (DataQuality q) -> q.freshnessSeconds() == null ? Long.MAX_VALUE : q.freshnessSeconds())).orElse(null);
+        String detail = stalest == null ? "" : getTranslation("quality.stalest",
+                reference.province(stalest.province()).map(Province::name).orElse(stalest.province()),
+                stalest.freshnessSeconds() == null ? "–"
+                        : TimeFormat.duration(Duration.ofSeconds(stalest.freshnessSeconds())));
+        return new KpiTile("freshness", getTranslation("quality.freshness"),
+                newest == null ? "–" : TimeFormat.duration(Duration.ofSeconds(newest)), detail,
+                stalest != null && stalest.freshnessSeconds() != null
+                        && stalest.freshnessSeconds() > STALE_SECONDS ? "below" : null);
+    }
+
     private String rateText(Rate rate) {
         return format.rate(rate, getTranslation("kpi.insufficient"));
     }
@@ -189,6 +219,7 @@ public class OverviewView extends VerticalLayout {
     private void refresh() {
         ProvinceScope scope = CurrentScope.get();
         PeriodPreset.Range range = period.range(clock);
+        goals = targets.effective(null, targets.today(), scope);
         int minSample = kpis.properties().minSample();
         DossierCounts total = kpis.dossierKpis(new KpiQuery(range.from(), range.to(), GroupBy.NONE, null), scope)
                 .rows().getFirst();

@@ -2,6 +2,7 @@ package io.iocmonitor.ui;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
@@ -15,8 +16,12 @@ import com.vaadin.flow.router.Route;
 import io.iocmonitor.base.Ict;
 import io.iocmonitor.kpi.DossierCounts;
 import io.iocmonitor.kpi.GroupBy;
+import io.iocmonitor.kpi.Kpi;
+import io.iocmonitor.kpi.Kpi;
 import io.iocmonitor.kpi.KpiQuery;
 import io.iocmonitor.kpi.KpiService;
+import io.iocmonitor.kpi.Target;
+import io.iocmonitor.kpi.TargetService;
 import io.iocmonitor.outage.OutageService;
 import io.iocmonitor.reference.Province;
 import io.iocmonitor.reference.ReferenceData;
@@ -36,9 +41,12 @@ public class ProvinceReportView extends VerticalLayout implements HasUrlParamete
     private final OutageService outages;
     private final ReferenceData reference;
     private final Leagues leagues;
+    private final TargetService targets;
     private final Clock clock;
 
-    ProvinceReportView(KpiService kpis, OutageService outages, ReferenceData reference, Leagues leagues, Clock clock) {
+    ProvinceReportView(KpiService kpis, OutageService outages, ReferenceData reference, Leagues leagues,
+            TargetService targets, Clock clock) {
+        this.targets = targets;
         this.kpis = kpis;
         this.outages = outages;
         this.reference = reference;
@@ -71,12 +79,12 @@ public class ProvinceReportView extends VerticalLayout implements HasUrlParamete
 
         DossierCounts counts = kpis.dossierKpis(new KpiQuery(range.from(), range.to(), GroupBy.NONE, code), scope)
                 .rows().getFirst();
+        Map<Kpi, Target> goals = targets.effective(code, today, scope);
         KpiTiles tiles = new KpiTiles("report-kpis", kpis.properties());
-        tiles.show(counts);
-        LeagueGrid communes = new LeagueGrid("report-commune-table", getTranslation("column.commune"),
-                kpis.properties(), row -> { });
-        communes.show(DossierKpi.FULL_PROCESS_ONLINE,
-                leagues.table(DossierKpi.FULL_PROCESS_ONLINE, range, code, scope));
+        tiles.show(counts, goals);
+        LeagueGrid communes = new LeagueGrid("report-commune-table", getTranslation("column.commune"), row -> { });
+        communes.show(leagues.table(Kpi.FULL_PROCESS_ONLINE_RATE, range, code, scope),
+                goals.get(Kpi.FULL_PROCESS_ONLINE_RATE));
         long outageCount = outages.outages(range.from(), range.to(), code, scope).size();
         add(print, title, period, tiles, new H3(getTranslation("province.communes")), communes,
                 new Paragraph(getTranslation("report.outages", new RateFormat(getLocale()).count(outageCount))));

@@ -13,23 +13,23 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.QueryParameters;
-
-import org.jspecify.annotations.Nullable;
+import com.vaadin.flow.router.RouterLink;
 
 import io.iocmonitor.base.Ict;
 import io.iocmonitor.kpi.GroupBy;
+import io.iocmonitor.kpi.Kpi;
 import io.iocmonitor.kpi.KpiQuery;
 import io.iocmonitor.kpi.KpiService;
 import io.iocmonitor.kpi.Rate;
+import io.iocmonitor.kpi.SignalKpiService;
 import io.iocmonitor.kpi.SlaBreachService;
-import io.iocmonitor.kpi.VneidCounts;
+import io.iocmonitor.kpi.Target;
+import io.iocmonitor.kpi.TargetService;
 import io.iocmonitor.outage.OutageService;
 import io.iocmonitor.reference.Commune;
 import io.iocmonitor.reference.Province;
@@ -46,35 +46,31 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class ProvinceView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
-    /** SPEC §5: the VNeID success rate's target. */
-    static final double VNEID_TARGET = 0.99;
-
     private final KpiService kpis;
     private final OutageService outages;
     private final SlaBreachService breaches;
     private final ReferenceData reference;
     private final Leagues leagues;
+    private final TargetService targets;
+    private final SignalKpiService signals;
     private final Clock clock;
     private final PeriodSelect period = new PeriodSelect();
-    private final Select<DossierKpi> rankedBy = new Select<>();
+    private final KpiSelect rankedBy = new KpiSelect("commune-kpi", "league.kpi");
     private String title = "IOC Monitor";
     private String code = "";
 
     ProvinceView(KpiService kpis, OutageService outages, SlaBreachService breaches, ReferenceData reference,
-            Leagues leagues, Clock clock) {
+            Leagues leagues, TargetService targets, SignalKpiService signals, Clock clock) {
         this.kpis = kpis;
         this.outages = outages;
         this.breaches = breaches;
         this.reference = reference;
         this.leagues = leagues;
+        this.targets = targets;
+        this.signals = signals;
         this.clock = clock;
         setWidthFull();
         period.addValueChangeListener(e -> show(code));
-        rankedBy.setItems(DossierKpi.values());
-        rankedBy.setItemLabelGenerator(k -> getTranslation(k.translationKey()));
-        rankedBy.setValue(DossierKpi.FULL_PROCESS_ONLINE);
-        rankedBy.setLabel(getTranslation("league.kpi"));
-        rankedBy.setId("commune-kpi");
         rankedBy.addValueChangeListener(e -> show(code));
     }
 
@@ -118,16 +114,18 @@ public class ProvinceView extends VerticalLayout implements HasUrlParameter<Stri
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.expand(heading);
 
+        Map<Kpi, Target> goals = targets.effective(provinceCode, today, scope);
         KpiTiles tiles = new KpiTiles("province-kpis", kpis.properties());
         tiles.show(kpis.dossierKpis(new KpiQuery(range.from(), range.to(), GroupBy.NONE, provinceCode), scope)
-                .rows().getFirst());
+                .rows().getFirst(), goals);
+        tiles.addComponentAsFirst(TrajectoryTiles.of(this, getLocale(), targets.trajectory(provinceCode, scope)));
 
         TrendChart trend = new TrendChart(kpis);
         trend.show(provinceCode, scope, today);
 
-        LeagueGrid communes = new LeagueGrid("commune-table", getTranslation("column.commune"), kpis.properties(),
+        LeagueGrid communes = new LeagueGrid("commune-table", getTranslation("column.commune"),
                 row -> getUI().ifPresent(ui -> ui.navigate(CommuneView.class, row.code())));
-        communes.show(rankedBy.getValue(), leagues.table(rankedBy.getValue(), range, provinceCode, scope));
+        communes.show(leagues.table(rankedBy.getValue(), range, provinceCode, scope), goals.get(rankedBy.getValue()));
         Div communeCard = new Div(new H3(getTranslation("province.communes")), rankedBy, communes);
         communeCard.addClassNames("card", "wide");
 
@@ -138,7 +136,16 @@ public class ProvinceView extends VerticalLayout implements HasUrlParameter<Stri
         SlaBreachTable sla = new SlaBreachTable(communeName);
         sla.show(breaches.breaches(range.from(), range.to(), provinceCode, null, SlaBreachTable.SHOWN, scope), now);
 
-        add(header, tiles, section("province.trend"), trend, section("province.vneid"), vneid(range, scope),
+        ProvinceHealth health = new ProvinceHealth();
+        health.show(new ProvinceHealth.Figures(
+                kpis.vneidKpis(new KpiQuery(range.from(), range.to(), GroupBy.NONE, provinceCode), scope).rows()
+                        .getFirst(),
+                signals.availability(GroupBy.NONE, range.from(), range.to(), provinceCode, scope)
+                        .getOrDefault("all", Rate.of(0, 0, kpis.properties().minSample())),
+                signals.dataQuality(range.from(), range.to(), provinceCode, scope).stream().findFirst().orElse(null),
+                signals.syncStatus(provinceCode, scope), goals, kpis.properties().minSample()));
+
+        add(header, tiles, section("province.trend"), trend, section("province.vneid"), health,
                 communeCard, section("province.outages"), timeline, section("province.sla"), sla);
     }
 
@@ -146,25 +153,4 @@ public class ProvinceView extends VerticalLayout implements HasUrlParameter<Stri
         return new H3(getTranslation(key));
     }
 
-    private Div vneid(PeriodPreset.Range range, ProvinceScope scope) {
-        VneidCounts counts = kpis.vneidKpis(new KpiQuery(range.from(), range.to(), GroupBy.NONE, code), scope)
-                .rows().getFirst();
-        RateFormat format = new RateFormat(getLocale());
-        Rate success = counts.successRate(kpis.properties().minSample());
-        Div row = new Div(
-                new KpiTile("vneid-success", getTranslation("vneid.success"), format.rate(success),
-                        format.count(success.numerator()) + " / " + format.count(success.denominator()) + " · "
-                                + getTranslation("overview.target", format.percent(VNEID_TARGET)),
-                        DossierKpi.status(success, VNEID_TARGET)),
-                new KpiTile("vneid-p50", getTranslation("vneid.p50"), latency(format, counts.p50LatencyMs()), "", null),
-                new KpiTile("vneid-p95", getTranslation("vneid.p95"), latency(format, counts.p95LatencyMs()), "",
-                        null));
-        row.setId("vneid-health");
-        row.addClassName("kpi-tiles");
-        return row;
-    }
-
-    private static String latency(RateFormat format, @Nullable Double millis) {
-        return millis == null ? "–" : format.count(Math.round(millis)) + " ms";
-    }
 }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import io.iocmonitor.echarts.EChart;
 import io.iocmonitor.kpi.DossierCounts;
 import io.iocmonitor.kpi.GroupBy;
+import io.iocmonitor.kpi.Kpi;
 import io.iocmonitor.kpi.KpiQuery;
 import io.iocmonitor.kpi.KpiService;
 import io.iocmonitor.security.ProvinceScope;
@@ -23,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class TrendChart extends Div {
 
-    private static final List<DossierKpi> SHOWN = List.of(DossierKpi.FULL_PROCESS_ONLINE, DossierKpi.ONLINE_SUBMISSION,
-            DossierKpi.ON_TIME, DossierKpi.E_RESULT);
+    private static final List<Kpi> SHOWN = List.of(Kpi.FULL_PROCESS_ONLINE_RATE, Kpi.ONLINE_SUBMISSION_RATE,
+            Kpi.ON_TIME_RATE, Kpi.E_RESULT_RATE);
 
     private final KpiService kpis;
     private final EChart chart = new EChart();
@@ -82,20 +83,20 @@ class TrendChart extends Div {
         option.putObject("yAxis").put("type", "value").put("max", 100)
                 .putObject("axisLabel").put("formatter", "{value} %");
         ArrayNode series = option.putArray("series");
-        for (DossierKpi kpi : SHOWN) {
-            ObjectNode line = series.addObject().put("type", "line").put("name", getTranslation(kpi.translationKey()))
+        for (Kpi kpi : SHOWN) {
+            ObjectNode line = series.addObject().put("type", "line").put("name", getTranslation(DossierRates.translationKey(kpi)))
                     .put("connectNulls", false);
             ArrayNode data = line.putArray("data");
             // insufficient samples are left out of the line rather than drawn as a misleading swing
             rows.forEach(r -> {
-                var rate = kpi.rate(r, minSample);
+                var rate = DossierRates.rate(kpi, r, minSample);
                 if (rate.isComparable()) {
                     data.add(RateFormat.percentValue(rate));
                 } else {
                     data.add("-");
                 }
             });
-            if (kpi == DossierKpi.FULL_PROCESS_ONLINE) {
+            if (kpi == Kpi.FULL_PROCESS_ONLINE_RATE) {
                 ObjectNode markLine = line.putObject("markLine").put("symbol", "none");
                 markLine.putObject("lineStyle").put("type", "dashed").put("color", "#c62828");
                 markLine.putObject("label").put("formatter", getTranslation("overview.target-line"));

@@ -3,6 +3,7 @@ package io.iocmonitor.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -49,6 +50,19 @@ class SlaBreachIT {
         dossier(jdbc, "01", "cancelled", "01001", "2025-10-03", "2025-10-06", null, "2025-10-05");
         dossier(jdbc, "01", "completed-after-period", "01001", "2025-10-03", "2025-10-06", "2025-11-03", null);
         dossier(jdbc, "79", "other-province", "79001", "2025-10-03", "2025-10-06", null, null);
+        // written past the ingest's merge: have the rollups (which the period counts come from) recomputed
+        jdbc.update("""
+                INSERT INTO rollup_dirty (province, day)
+                SELECT p, CAST(d AS date) FROM unnest(ARRAY['01', '79']) AS p,
+                       generate_series(CAST('2025-09-01' AS date), CAST('2025-11-30' AS date), interval '1 day') AS d
+                ON CONFLICT DO NOTHING""");
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (jdbc.queryForObject("SELECT count(*) FROM rollup_dirty", Long.class) > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the rollups were not recomputed within 60 s");
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static void dossier(JdbcTemplate jdbc, String province, String id, String commune, String received,
