@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.UI;
@@ -30,8 +29,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import io.iocmonitor.kpi.TargetService;
 import io.iocmonitor.reference.CommuneImports;
-import io.iocmonitor.reference.Province;
 import io.iocmonitor.reference.ReferenceData;
 import io.iocmonitor.security.Role;
 import io.iocmonitor.security.UserAccounts;
@@ -47,16 +46,13 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("ADMIN")
 public class AdminView extends VerticalLayout {
 
-    /** The province select's value for "no province" (national scope). */
-    private static final String NATIONAL = "";
-
     private final UserAccounts accounts;
     private final CommuneImports imports;
     private final String admin;
     private final Grid<UserAccounts.Account> users = new Grid<>();
     private final TextField username = new TextField();
     private final Select<Role> role = new Select<>();
-    private final Select<String> province = new Select<>();
+    private final ProvinceSelect province;
     private final PasswordField password = new PasswordField();
     private final Span userMessage = new Span();
     private final ProgressBar progress = new ProgressBar();
@@ -65,19 +61,21 @@ public class AdminView extends VerticalLayout {
     private final Grid<CommuneImports.Past> history = new Grid<>();
     private final TimeFormat time;
 
-    AdminView(UserAccounts accounts, CommuneImports imports, ReferenceData reference,
+    AdminView(UserAccounts accounts, CommuneImports imports, ReferenceData reference, TargetService targets,
             AuthenticationContext authentication) {
         this.accounts = accounts;
         this.imports = imports;
         this.admin = authentication.getPrincipalName().orElse("admin");
         this.time = new TimeFormat(getLocale());
+        this.province = new ProvinceSelect("user-province", reference);
         setWidthFull();
-        add(new H2(getTranslation("admin.title")), usersCard(reference), importCard());
+        add(new H2(getTranslation("admin.title")), usersCard(), new TargetAdmin(targets, reference, admin),
+                importCard());
         refreshUsers();
         refreshHistory();
     }
 
-    private Div usersCard(ReferenceData reference) {
+    private Div usersCard() {
         users.setId("user-table");
         users.addThemeVariants(GridVariant.LUMO_COMPACT);
         users.setHeight("320px");
@@ -88,7 +86,7 @@ public class AdminView extends VerticalLayout {
             if (e.getValue() != null) {
                 username.setValue(e.getValue().username());
                 role.setValue(e.getValue().role());
-                province.setValue(e.getValue().province() == null ? NATIONAL : e.getValue().province());
+                province.setProvince(e.getValue().province());
                 password.clear();
             }
         });
@@ -98,14 +96,6 @@ public class AdminView extends VerticalLayout {
         role.setLabel(getTranslation("admin.role"));
         role.setItems(Role.values());
         role.setValue(Role.LEADER);
-        province.setId("user-province");
-        province.setLabel(getTranslation("column.province"));
-        List<String> codes = new ArrayList<>(List.of(NATIONAL));
-        reference.provinces().stream().map(Province::code).forEach(codes::add);
-        province.setItems(codes);
-        province.setItemLabelGenerator(c -> c.equals(NATIONAL) ? getTranslation("overview.national")
-                : c + " " + reference.province(c).map(Province::name).orElse(""));
-        province.setValue(NATIONAL);
         password.setId("user-password");
         password.setLabel(getTranslation("admin.password"));
         password.setHelperText(getTranslation("admin.password.help"));
@@ -123,8 +113,7 @@ public class AdminView extends VerticalLayout {
 
     private void saveUser() {
         String name = username.getValue().strip();
-        String scope = province.getValue() == null || province.getValue().equals(NATIONAL) ? null
-                : province.getValue();
+        String scope = province.province();
         try {
             if (name.isEmpty()) {
                 throw new IllegalArgumentException(getTranslation("admin.username.empty"));

@@ -249,6 +249,12 @@ class DashboardBrowserIT {
                     .contains("line 5: province_code \"99\" is not one of the 34 provinces");
             awaitGrid("import-history", "the import in the history", grid -> grid.size() == 1);
             BrowserSupport.screenshot(driver, screenshotsDir().resolve("admin-import.png"));
+
+            // a national target of 50 % for the full-process online rate
+            driver.findElement(By.cssSelector("vaadin-number-field#target-value input")).sendKeys("50");
+            driver.findElement(By.id("target-save")).click();
+            GridContent set = awaitGrid("target-table", "the new target", grid -> grid.size() == 1);
+            assertThat(String.join(" ", set.rows().getFirst())).contains("Tỷ lệ trực tuyến toàn trình").contains("50");
         } finally {
             Files.deleteIfExists(csv);
         }
