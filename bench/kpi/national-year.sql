@@ -31,8 +31,9 @@ FROM (
                 ELSE r.received_ts + random() * r.allowed END AS completed_ts,
            random() < (CASE WHEN r.online THEN 0.92 ELSE 0.35 END) AS e_result,
            random() < 0.8 AS e_signed
-    FROM commune c
-    CROSS JOIN generate_series(0, :days - 1) AS d
+    -- day by day, as ingestion would write them: a province-day's dossiers lie together on disk
+    FROM generate_series(0, :days - 1) AS d
+    CROSS JOIN LATERAL (SELECT * FROM commune WHERE d >= 0) AS c
     CROSS JOIN LATERAL generate_series(1, 14 + floor(random() * 6)::int) AS n
     CROSS JOIN LATERAL (
         SELECT (:'start'::date + d)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'

@@ -306,6 +306,16 @@ class IngestToApiIT {
         assertThat(silent.get("start").asString()).isEqualTo("2025-10-21T02:01:00Z");
         assertThat(silent.get("end").isNull()).isTrue();
         assertThat(getJson("/api/v1/outages?" + OCTOBER, "leader-79")).isEmpty();
+
+        JsonNode summary = getJson("/api/v1/outages/summary?" + OCTOBER, "operator");
+        assertThat(summary).hasSize(34);
+        JsonNode hanoi = summary.valueStream().filter(r -> r.get("province").asString().equals("01")).findFirst()
+                .orElseThrow();
+        assertThat(hanoi.get("outages").asInt()).isEqualTo(2);
+        assertThat(hanoi.get("open").asInt()).as("the silent collector").isEqualTo(1);
+        assertThat(hanoi.get("ended").asInt()).isEqualTo(1);
+        assertThat(hanoi.get("mttrSeconds").asLong()).as("the probe outage's 3 minutes").isEqualTo(180);
+        assertThat(getJson("/api/v1/outages/summary?" + OCTOBER, "leader-79")).hasSize(1);
         assertThat(get("/api/v1/outages?" + OCTOBER + "&province=01", "leader-79").statusCode()).isEqualTo(403);
     }
 
@@ -313,7 +323,9 @@ class IngestToApiIT {
     void theOpenApiDocumentDescribesEveryEndpoint() throws Exception {
         JsonNode paths = getJson("/v3/api-docs", "inspector").get("paths");
         assertThat(paths.propertyNames()).contains("/api/v1/provinces", "/api/v1/kpis", "/api/v1/vneid",
-                "/api/v1/outages", "/api/v1/dead-letters");
+                "/api/v1/outages", "/api/v1/dead-letters", "/api/v1/outages/summary", "/api/v1/availability",
+                "/api/v1/sync", "/api/v1/data-quality", "/api/v1/index", "/api/v1/targets", "/api/v1/targets/{id}",
+                "/api/v1/trajectory");
         assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
     }
 
@@ -379,6 +391,21 @@ class IngestToApiIT {
         assertThat(row.get("rejectedRate").asDouble()).isEqualTo(0.25);
         assertThat(getJson("/api/v1/data-quality?from=" + today + "&to=" + tomorrow, "inspector")).hasSize(34);
         assertThat(getJson("/api/v1/data-quality?from=" + today + "&to=" + tomorrow, "leader-79")).hasSize(1);
+    }
+
+    @Test
+    void availabilityIsProbesUpOverAllProbes() throws Exception {
+        // 01001: p1 up; 01002: q1 up, q2 q3 q4 down, q5 up (the probe with an unknown target type was rejected)
+        JsonNode byCommune = awaitJson("/api/v1/availability?" + OCTOBER + "&province=01&groupBy=commune",
+                b -> b.size() == 2 && b.get(1).get("probes").asLong() == 5);
+        assertThat(byCommune.get(0).get("key").asString()).isEqualTo("01001");
+        assertThat(byCommune.get(0).get("availability").asDouble()).isEqualTo(1.0);
+        assertThat(byCommune.get(1).get("up").asLong()).isEqualTo(2);
+        assertThat(byCommune.get(1).get("availability").asDouble()).isEqualTo(0.4);
+        JsonNode province = getJson("/api/v1/availability?" + OCTOBER + "&province=01", "leader-01");
+        assertThat(province.get(0).get("up").asLong()).isEqualTo(3);
+        assertThat(province.get(0).get("probes").asLong()).isEqualTo(6);
+        assertThat(province.get(0).get("insufficientData").asBoolean()).isTrue();
     }
 
     @Test

@@ -18,7 +18,10 @@ import io.iocmonitor.outage.Outage;
 import io.iocmonitor.outage.OutageService;
 import io.iocmonitor.security.Scopes;
 
-/** {@code GET /api/v1/outages}: probe and collector-silent outages overlapping a period (SPEC §8). */
+/**
+ * {@code GET /api/v1/outages}: probe and collector-silent outages overlapping a period (SPEC §8); {@code /summary}:
+ * their count, open ones and MTTR per province.
+ */
 @RestController
 @RequestMapping("/api/v1/outages")
 class OutageController {
@@ -41,6 +44,23 @@ class OutageController {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
+    }
+
+    @GetMapping("/summary")
+    List<Map<String, Object>> summary(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Nullable String province,
+            Authentication user) {
+        return outages.summary(from, to, province, Scopes.of(user)).stream().map(s -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("province", s.province());
+            row.put("outages", s.outages());
+            row.put("open", s.open());
+            row.put("ended", s.ended());
+            row.put("mttrSeconds", s.mttrSeconds());
+            return row;
+        }).toList();
     }
 
     private static Map<String, Object> toJson(Outage o, Instant now) {

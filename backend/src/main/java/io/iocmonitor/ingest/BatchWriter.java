@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,8 @@ import io.iocmonitor.telemetry.ParsedMessage;
 import io.iocmonitor.telemetry.Rejection;
 
 /**
- * Drains the inbound queue into batches, stores each batch in one transaction, then acknowledges its messages.
+ * Drains the inbound queue into batches, stores each batch in one transaction, then acknowledges its messages
+ * (in arrival order, with the other writers' through {@link OrderedAcks}).
  * A failed commit is retried with the same messages (unacknowledged, so the broker still holds them), never dropped.
  */
 final class BatchWriter implements Runnable {
@@ -28,17 +28,17 @@ final class BatchWriter implements Runnable {
     private final BlockingQueue<InboundMessage> queue;
     private final TelemetryStore store;
     private final IngestMetrics metrics;
-    private final Consumer<InboundMessage> acknowledge;
+    private final OrderedAcks acks;
     private final int maxBatchMessages;
     private final Duration maxBatchDelay;
     private volatile boolean running = true;
 
     BatchWriter(BlockingQueue<InboundMessage> queue, TelemetryStore store,
-            IngestMetrics metrics, Consumer<InboundMessage> acknowledge, IngestProperties properties) {
+            IngestMetrics metrics, OrderedAcks acks, IngestProperties properties) {
         this.queue = queue;
         this.store = store;
         this.metrics = metrics;
-        this.acknowledge = acknowledge;
+        this.acks = acks;
         this.maxBatchMessages = properties.maxBatchMessages();
         this.maxBatchDelay = properties.maxBatchDelay();
     }
@@ -95,7 +95,7 @@ final class BatchWriter implements Runnable {
                 WriteResult result = store.write(events, rejections);
                 metrics.committed(batch.size(), result, Duration.ofNanos(System.nanoTime() - start));
                 rejections.forEach(metrics::rejected);
-                batch.forEach(acknowledge);
+                acks.committed(batch);
                 return;
             } catch (RuntimeException e) {
                 log.warn("Storing a batch of {} messages failed; retrying in {} ms: {}", batch.size(),

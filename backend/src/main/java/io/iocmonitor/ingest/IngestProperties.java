@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBatchMessages   messages stored per transaction at most
  * @param maxBatchDelay      how long the first message of a batch waits for others
  * @param sessionExpiry      how long the broker keeps our session (and queued messages) while we are away
+ * @param writers            threads storing batches side by side (each its own transaction and connection)
  */
 @ConfigurationProperties("ioc.mqtt")
 public record IngestProperties(
@@ -26,13 +27,18 @@ public record IngestProperties(
         Integer receiveMaximum,
         Integer maxBatchMessages,
         Duration maxBatchDelay,
-        Duration sessionExpiry) {
+        Duration sessionExpiry,
+        Integer writers) {
 
     public IngestProperties {
         receiveMaximum = receiveMaximum == null ? 1000 : receiveMaximum;
         maxBatchMessages = maxBatchMessages == null ? 500 : maxBatchMessages;
         maxBatchDelay = maxBatchDelay == null ? Duration.ofMillis(50) : maxBatchDelay;
         sessionExpiry = sessionExpiry == null ? Duration.ofDays(1) : sessionExpiry;
+        writers = writers == null ? 2 : writers;
+        if (writers < 1) {
+            throw new IllegalArgumentException("ioc.mqtt.writers must be at least 1, not " + writers);
+        }
     }
 
     String subscriptionFilter() {

@@ -3,6 +3,8 @@ package io.iocmonitor.ingest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -40,10 +42,11 @@ public class MqttIngestor implements SmartLifecycle, MqttCallback {
     private final BlockingQueue<InboundMessage> queue;
     private final IngestMetrics metrics;
     private final SafeParser parser;
-    private final BatchWriter writer;
+    private final OrderedAcks acks;
+    private final List<BatchWriter> writers = new ArrayList<>();
+    private final List<Thread> writerThreads = new ArrayList<>();
     private final String clientId;
     private @Nullable MqttClient client;
-    private @Nullable Thread writerThread;
     private @Nullable Thread connectThread;
     private final CountDownLatch subscribed = new CountDownLatch(1);
     private volatile boolean running;
@@ -57,13 +60,18 @@ public class MqttIngestor implements SmartLifecycle, MqttCallback {
         this.queue = new ArrayBlockingQueue<>(properties.receiveMaximum() * 2);
         this.metrics = new IngestMetrics(registry, queue, clock);
         this.parser = new SafeParser(parser);
-        this.writer = new BatchWriter(queue, store, metrics, this::acknowledge, properties);
+        this.acks = new OrderedAcks(this::acknowledge);
+        for (int i = 0; i < properties.writers(); i++) {
+            writers.add(new BatchWriter(queue, store, metrics, acks, properties));
+        }
     }
 
     @Override
     public void start() {
         running = true;
-        writerThread = Thread.ofPlatform().name("ioc-ingest-writer").daemon().start(writer);
+        for (int i = 0; i < writers.size(); i++) {
+            writerThreads.add(Thread.ofPlatform().name("ioc-ingest-writer-" + (i + 1)).daemon().start(writers.get(i)));
+        }
         connectThread = Thread.ofPlatform().name("ioc-ingest-connect").daemon().start(this::connectUntilUp);
     }
 
@@ -83,10 +91,9 @@ public class MqttIngestor implements SmartLifecycle, MqttCallback {
                 log.debug("Closing the MQTT client: {}", e.toString());
             }
         }
-        writer.stop();
-        if (writerThread != null) {
-            writerThread.interrupt();
-        }
+        writers.forEach(BatchWriter::stop);
+        writerThreads.forEach(Thread::interrupt);
+        writerThreads.clear();
         metrics.connected(false);
     }
 
@@ -184,7 +191,8 @@ public class MqttIngestor implements SmartLifecycle, MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-        queue.put(new InboundMessage(parser.parse(topic, message.getPayload()), message.getId(), message.getQos()));
+        queue.put(new InboundMessage(parser.parse(topic, message.getPayload()), message.getId(), message.getQos(),
+                acks.arrive()));
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.iocmonitor.base.Ict;
 
 /** Portal sync states, probe availability and data quality, read from the tables the writer keeps. */
 @Repository
@@ -24,8 +23,8 @@ class SignalKpiRepository {
 
     // %s is the key column (province or commune), chosen in code.
     private static final String AVAILABILITY = """
-            SELECT %s AS key, count(*) FILTER (WHERE up) AS up, count(*) AS total FROM probe_event
-            WHERE ts >= :from AND ts < :to AND (CAST(:province AS text) IS NULL OR province = :province)
+            SELECT %s AS key, sum(up) AS up, sum(total) AS total FROM probe_day
+            WHERE day >= :from AND day < :to AND (CAST(:province AS text) IS NULL OR province = :province)
             GROUP BY 1 ORDER BY 1""";
 
     private static final String QUALITY = """
@@ -65,8 +64,8 @@ class SignalKpiRepository {
             default -> throw new IllegalArgumentException("availability is grouped by none, province or commune");
         };
         return jdbc.sql(AVAILABILITY.formatted(key))
-                .param("from", utc(Ict.startOf(from)))
-                .param("to", utc(Ict.startOf(to)))
+                .param("from", from)
+                .param("to", to)
                 .param("province", province)
                 .query((rs, i) -> new Counted(rs.getString("key"), rs.getLong("up"), rs.getLong("total")))
                 .list();

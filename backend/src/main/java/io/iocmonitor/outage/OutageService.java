@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.iocmonitor.base.Ict;
+import io.iocmonitor.reference.Province;
+import io.iocmonitor.reference.ReferenceData;
 import io.iocmonitor.security.ProvinceScope;
 
 /** The outages that overlap a period, probe and silent alike, cut to the caller's scope. */
@@ -19,10 +22,12 @@ import io.iocmonitor.security.ProvinceScope;
 public class OutageService {
 
     private final OutageRepository repository;
+    private final ReferenceData reference;
     private final Clock clock;
 
-    OutageService(OutageRepository repository, Clock clock) {
+    OutageService(OutageRepository repository, ReferenceData reference, Clock clock) {
         this.repository = repository;
+        this.reference = reference;
         this.clock = clock;
     }
 
@@ -53,6 +58,18 @@ public class OutageService {
         return outages.stream()
                 .filter(o -> o.overlaps(start, end))
                 .sorted(Comparator.comparing(Outage::start).reversed())
+                .toList();
+    }
+
+    /** Per province in scope (every one, zeros where nothing happened): outages, open ones and MTTR. */
+    public List<OutageSummary> summary(LocalDate from, LocalDate to, @Nullable String province, ProvinceScope scope) {
+        Map<String, List<Outage>> byProvince = outages(from, to, province, scope).stream()
+                .collect(Collectors.groupingBy(Outage::province));
+        String only = scope.narrow(province);
+        return reference.provinces().stream().map(Province::code)
+                .filter(code -> only == null || only.equals(code))
+                .map(code -> OutageSummary.of(code, byProvince.getOrDefault(code, List.of()), Ict.startOf(from),
+                        Ict.startOf(to)))
                 .toList();
     }
 

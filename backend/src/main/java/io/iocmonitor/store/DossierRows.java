@@ -5,14 +5,17 @@ import static io.iocmonitor.store.ArrayColumns.text;
 import static io.iocmonitor.store.ArrayColumns.times;
 import static io.iocmonitor.store.ArrayColumns.wire;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.iocmonitor.base.Ict;
 import io.iocmonitor.telemetry.DossierEvent;
 import io.iocmonitor.telemetry.DossierStep;
 
@@ -30,46 +33,30 @@ final class DossierRows {
                                  ?::text[], ?::boolean[], ?::timestamptz[], ?::boolean[], ?::text[], ?::boolean[],
                                  ?::boolean[])""";
 
-    // Each merge marks the province-days whose rollups it changed (RollupRefresher recomputes them): those of the
-    // merged row's received and completed, and the day a replaced event leaves. %s lists those columns of m.
-    private static final String MARK_DIRTY = """
-            INSERT INTO rollup_dirty (province, day)
-            SELECT DISTINCT province, (t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
-            FROM m, unnest(ARRAY[%s]) AS t
-            WHERE t IS NOT NULL
-            ORDER BY 1, 2
-            ON CONFLICT DO NOTHING""";
-
     private static final String MERGE_RECEIVED = """
-            WITH m AS (
-                INSERT INTO dossier (province, dossier_id, commune, procedure_code, received_ts, channel, full_process,
-                                     due_at, digitized, payment)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                                     ?::boolean[], ?::timestamptz[], ?::boolean[], ?::text[])
-                ON CONFLICT (province, dossier_id) DO UPDATE SET
-                    commune = EXCLUDED.commune, procedure_code = EXCLUDED.procedure_code,
-                    received_ts = EXCLUDED.received_ts, channel = EXCLUDED.channel,
-                    full_process = EXCLUDED.full_process, due_at = EXCLUDED.due_at,
-                    digitized = EXCLUDED.digitized, payment = EXCLUDED.payment,
-                    replaced_received_ts = dossier.received_ts
-                WHERE dossier.received_ts IS NULL OR EXCLUDED.received_ts < dossier.received_ts
-                RETURNING province, received_ts, completed_ts, replaced_received_ts
-            )
-            """ + MARK_DIRTY.formatted("received_ts, completed_ts, replaced_received_ts");
+            INSERT INTO dossier (province, dossier_id, commune, procedure_code, received_ts, channel, full_process,
+                                 due_at, digitized, payment)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                                 ?::boolean[], ?::timestamptz[], ?::boolean[], ?::text[])
+            ON CONFLICT (province, dossier_id) DO UPDATE SET
+                commune = EXCLUDED.commune, procedure_code = EXCLUDED.procedure_code,
+                received_ts = EXCLUDED.received_ts, channel = EXCLUDED.channel,
+                full_process = EXCLUDED.full_process, due_at = EXCLUDED.due_at,
+                digitized = EXCLUDED.digitized, payment = EXCLUDED.payment,
+                replaced_received_ts = dossier.received_ts
+            WHERE dossier.received_ts IS NULL OR EXCLUDED.received_ts < dossier.received_ts
+            RETURNING province, received_ts, completed_ts, replaced_received_ts""";
 
     // A completed may arrive before its received: the row is created and joined when the received comes.
     private static final String MERGE_COMPLETED = """
-            WITH m AS (
-                INSERT INTO dossier (province, dossier_id, commune, procedure_code, completed_ts, e_result, e_signed)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::boolean[],
-                                     ?::boolean[])
-                ON CONFLICT (province, dossier_id) DO UPDATE SET
-                    completed_ts = EXCLUDED.completed_ts, e_result = EXCLUDED.e_result, e_signed = EXCLUDED.e_signed,
-                    replaced_completed_ts = dossier.completed_ts
-                WHERE dossier.completed_ts IS NULL OR EXCLUDED.completed_ts < dossier.completed_ts
-                RETURNING province, completed_ts, replaced_completed_ts
-            )
-            """ + MARK_DIRTY.formatted("completed_ts, replaced_completed_ts");
+            INSERT INTO dossier (province, dossier_id, commune, procedure_code, completed_ts, e_result, e_signed)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::boolean[],
+                                 ?::boolean[])
+            ON CONFLICT (province, dossier_id) DO UPDATE SET
+                completed_ts = EXCLUDED.completed_ts, e_result = EXCLUDED.e_result, e_signed = EXCLUDED.e_signed,
+                replaced_completed_ts = dossier.completed_ts
+            WHERE dossier.completed_ts IS NULL OR EXCLUDED.completed_ts < dossier.completed_ts
+            RETURNING province, completed_ts, NULL::timestamptz, replaced_completed_ts""";
 
     private static final String MERGE_CANCELLED = """
             INSERT INTO dossier (province, dossier_id, commune, procedure_code, cancelled_ts)
@@ -86,7 +73,11 @@ final class DossierRows {
         this.jdbc = jdbc;
     }
 
-    void write(List<DossierEvent> events) {
+    /**
+     * Stores the raw events and merges them; adds to {@code changedDays} the province-days whose rollups the merges
+     * changed: the merged rows' received and completed days, and the day a replaced earlier event leaves.
+     */
+    void write(List<DossierEvent> events, Set<ProvinceDay> changedDays) {
         if (events.isEmpty()) {
             return;
         }
@@ -99,7 +90,8 @@ final class DossierRows {
                 booleans(events, DossierEvent::eResult), booleans(events, DossierEvent::eSigned));
         List<DossierEvent> received = earliestPerDossier(events, DossierStep.RECEIVED);
         if (!received.isEmpty()) {
-            jdbc.update(MERGE_RECEIVED, key(received, 0), key(received, 1), text(received, DossierEvent::commune),
+            merge(changedDays, MERGE_RECEIVED, key(received, 0), key(received, 1),
+                    text(received, DossierEvent::commune),
                     text(received, DossierEvent::procedureCode), times(received, DossierEvent::ts),
                     wire(received, DossierEvent::channel), booleans(received, DossierEvent::fullProcess),
                     times(received, DossierEvent::dueAt), booleans(received, DossierEvent::digitized),
@@ -107,7 +99,7 @@ final class DossierRows {
         }
         List<DossierEvent> completed = earliestPerDossier(events, DossierStep.COMPLETED);
         if (!completed.isEmpty()) {
-            jdbc.update(MERGE_COMPLETED, key(completed, 0), key(completed, 1),
+            merge(changedDays, MERGE_COMPLETED, key(completed, 0), key(completed, 1),
                     text(completed, DossierEvent::commune), text(completed, DossierEvent::procedureCode),
                     times(completed, DossierEvent::ts), booleans(completed, DossierEvent::eResult),
                     booleans(completed, DossierEvent::eSigned));
@@ -118,6 +110,19 @@ final class DossierRows {
                     text(cancelled, DossierEvent::commune), text(cancelled, DossierEvent::procedureCode),
                     times(cancelled, DossierEvent::ts));
         }
+    }
+
+    // Each merge returns the province and three timestamps of every row it inserted or changed.
+    private void merge(Set<ProvinceDay> changedDays, String sql, Object... args) {
+        jdbc.query(sql, rs -> {
+            String province = rs.getString(1);
+            for (int column = 2; column <= 4; column++) {
+                Timestamp ts = rs.getTimestamp(column);
+                if (ts != null) {
+                    changedDays.add(new ProvinceDay(province, Ict.dateOf(ts.toInstant())));
+                }
+            }
+        }, args);
     }
 
     /** The earliest event of the step per dossier, in key order (so concurrent writers lock rows alike). */

@@ -14,12 +14,16 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.iocmonitor.base.Ict;
 import io.iocmonitor.telemetry.HeartbeatEvent;
 import io.iocmonitor.telemetry.ProbeEvent;
 import io.iocmonitor.telemetry.SyncEvent;
 import io.iocmonitor.telemetry.VneidEvent;
 
-/** Raw rows of the VNeID, probe, sync and heartbeat kinds, appended as received, and the latest sync states. */
+/**
+ * Raw rows of the VNeID, probe, sync and heartbeat kinds, appended as received; the latest sync states and the daily
+ * probe counts beside them.
+ */
 final class SignalRows {
 
     private static final String INSERT_VNEID = """
@@ -53,6 +57,13 @@ final class SignalRows {
                 lag_seconds = EXCLUDED.lag_seconds
             WHERE EXCLUDED.ts > sync_status.ts""";
 
+    // Rows in key order, so that concurrent writers lock them alike.
+    private static final String COUNT_PROBES = """
+            INSERT INTO probe_day (province, day, commune, target, up, total)
+            SELECT * FROM unnest(?::text[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
+            ON CONFLICT (province, day, commune, target) DO UPDATE SET
+                up = probe_day.up + EXCLUDED.up, total = probe_day.total + EXCLUDED.total""";
+
     private static final Comparator<SyncEvent> BY_SYSTEM = Comparator.comparing(SyncEvent::province)
             .thenComparing(SyncEvent::commune).thenComparing(SyncEvent::system);
 
@@ -81,12 +92,35 @@ final class SignalRows {
         }
     }
 
+    void countProbes(List<ProbeEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<List<String>, long[]> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
+        for (ProbeEvent e : events) {
+            long[] c = counts.computeIfAbsent(
+                    List.of(e.province(), Ict.dateOf(e.ts()).toString(), e.commune(), e.target()), k -> new long[2]);
+            c[0] += e.up() ? 1 : 0;
+            c[1]++;
+        }
+        List<Map.Entry<List<String>, long[]>> rows = new ArrayList<>(counts.entrySet());
+        jdbc.update(COUNT_PROBES, text(rows, r -> r.getKey().get(0)), text(rows, r -> r.getKey().get(1)),
+                text(rows, r -> r.getKey().get(2)), text(rows, r -> r.getKey().get(3)),
+                longs(rows, r -> r.getValue()[0]), longs(rows, r -> r.getValue()[1]));
+    }
+
     void writeSync(List<SyncEvent> events) {
         if (!events.isEmpty()) {
             jdbc.update(INSERT_SYNC, text(events, SyncEvent::id), times(events, SyncEvent::ts),
                     text(events, SyncEvent::province), text(events, SyncEvent::commune),
                     text(events, SyncEvent::system), longs(events, SyncEvent::pending),
                     longs(events, SyncEvent::failed), longs(events, SyncEvent::lagSeconds));
+        }
+    }
+
+    void updateSyncStatus(List<SyncEvent> events) {
+        if (!events.isEmpty()) {
             Map<SyncEvent, SyncEvent> newest = new TreeMap<>(BY_SYSTEM);
             events.forEach(e -> newest.merge(e, e, (a, b) -> b.ts().isAfter(a.ts()) ? b : a));
             List<SyncEvent> latest = new ArrayList<>(newest.values());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -49,6 +50,12 @@ public class TelemetryStore {
     private static final String INSERT_DEAD_LETTERS = """
             INSERT INTO dead_letter (received_at, topic, reason, payload)
             SELECT ?::timestamptz, * FROM unnest(?::text[], ?::text[], ?::text[])""";
+
+    // The province-days whose dossier rollups must be recomputed (by the KPI module's refresher).
+    private static final String MARK_CHANGED = """
+            INSERT INTO rollup_dirty (province, day)
+            SELECT * FROM unnest(?::text[], ?::date[])
+            ON CONFLICT DO NOTHING""";
 
     // Lock rows in key order (the map below is sorted), so that two servers never deadlock on them.
     private static final String TOUCH_SITES = """
@@ -86,18 +93,33 @@ public class TelemetryStore {
         List<TelemetryEvent> fresh = claimNewIds(events);
         Map<TelemetryKind, List<TelemetryEvent>> byKind = new EnumMap<>(TelemetryKind.class);
         fresh.forEach(e -> byKind.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e));
-        dossiers.write(ofKind(byKind, TelemetryKind.DOSSIER, DossierEvent.class));
+        Set<ProvinceDay> changedDays = new TreeSet<>();
+        dossiers.write(ofKind(byKind, TelemetryKind.DOSSIER, DossierEvent.class), changedDays);
+        List<ProbeEvent> probes = ofKind(byKind, TelemetryKind.PROBE, ProbeEvent.class);
+        List<SyncEvent> syncs = ofKind(byKind, TelemetryKind.SYNC, SyncEvent.class);
         signals.writeVneid(ofKind(byKind, TelemetryKind.VNEID, VneidEvent.class));
-        signals.writeProbes(ofKind(byKind, TelemetryKind.PROBE, ProbeEvent.class));
-        signals.writeSync(ofKind(byKind, TelemetryKind.SYNC, SyncEvent.class));
+        signals.writeProbes(probes);
+        signals.writeSync(syncs);
         signals.writeHeartbeats(ofKind(byKind, TelemetryKind.HEARTBEAT, HeartbeatEvent.class));
-        touchSites(fresh, now);
-        tally(events, rejections, now);
         if (!rejections.isEmpty()) {
             jdbc.update(INSERT_DEAD_LETTERS, now.toString(), text(rejections, Rejection::topic),
                     text(rejections, Rejection::reason), text(rejections, r -> withoutNul(r.payload())));
         }
+        // Rows that every batch touches (today's, each province's) come last and in key order: concurrent writers
+        // then overlap on everything above and wait for each other only here, and never deadlock.
+        markChanged(changedDays);
+        signals.countProbes(probes);
+        signals.updateSyncStatus(syncs);
+        touchSites(fresh, now);
+        tally(events, rejections, now);
         return new WriteResult(fresh, duplicatesByKind(events, fresh), rejections.size());
+    }
+
+    private void markChanged(Set<ProvinceDay> days) {
+        if (!days.isEmpty()) {
+            List<ProvinceDay> rows = new ArrayList<>(days);
+            jdbc.update(MARK_CHANGED, text(rows, ProvinceDay::province), text(rows, d -> d.day().toString()));
+        }
     }
 
     private List<TelemetryEvent> claimNewIds(List<TelemetryEvent> events) {
