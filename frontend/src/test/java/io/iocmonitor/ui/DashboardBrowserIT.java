@@ -145,6 +145,13 @@ class DashboardBrowserIT {
         wait("the commune view of " + firstCommune, d -> path(d).equals("/commune/" + firstCommune));
         awaitElement("commune-kpis");
 
+        // the printable report of the own province, for this month
+        driver.get(app.url("/report/01?period=this-month"));
+        wait("the report's title", ExpectedConditions.attributeContains(By.id("report-title"), "textContent", HA_NOI));
+        wait("the report's KPI tiles", d -> d.findElements(By.cssSelector("#report-kpis .kpi-tile")).size() == 12);
+        awaitGrid("report-commune-table", "the communes in the report", grid -> grid.size() == 126);
+        BrowserSupport.screenshot(driver, screenshotsDir().resolve("report.png"));
+
         // another province, its commune, its report, whatever the URL: nothing of it
         for (String url : List.of("/province/79", "/commune/79001", "/report/79")) {
             driver.get(app.url(url));
