@@ -118,14 +118,27 @@ final class IngestServer {
     }
 
     /** The {@code received} count of GET /api/v1/kpis for province 01 in October 2025, asked as the inspector. */
-    static long receivedInOctober(PackagedApp app) throws IOException, InterruptedException {
-        HttpResponse<String> response = get(app,
-                "/api/v1/kpis?" + DossierLoadPublisher.OCTOBER_2025 + "&groupBy=none&province=01", "inspector");
-        if (response.statusCode() != 200) {
-            throw new AssertionError("GET /api/v1/kpis answered " + response.statusCode() + ": " + response.body());
-        }
-        JsonNode all = JSON.readTree(response.body()).get("rows").get(0);
-        return all.get("received").asLong();
+    /**
+     * The received dossiers of province 01 in October 2025 by GET /api/v1/kpis, once they reach {@code expected} or
+     * 30 s have passed: the daily rollups behind it catch up with committed events within seconds.
+     */
+    static long receivedInOctober(PackagedApp app, long expected) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long received;
+        do {
+            HttpResponse<String> response = get(app,
+                    "/api/v1/kpis?" + DossierLoadPublisher.OCTOBER_2025 + "&groupBy=none&province=01", "inspector");
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET /api/v1/kpis answered " + response.statusCode() + ": " + response.body());
+            }
+            received = JSON.readTree(response.body()).get("rows").get(0).get("received").asLong();
+        } while (received != expected && System.nanoTime() < deadline && sleep());
+        return received;
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(500);
+        return true;
     }
 
     static HttpResponse<String> get(PackagedApp app, String path, String user) throws IOException, InterruptedException {

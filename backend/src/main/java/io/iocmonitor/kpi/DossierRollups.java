@@ -21,24 +21,29 @@ class DossierRollups {
 
     private static final String DAYS = "unnest(?::text[], ?::date[]) AS x(province, day)";
 
-    // Each dossier once on the day of its received and once on the day of its completed, in ICT.
+    // Each dossier once on the day of its received and once on the day of its completed, in ICT. LATERAL keeps the
+    // plan an index range scan per province-day: joined plainly, hundreds of days make a hash join over the table.
     private static final String FACTS = """
-            SELECT x.province, x.day, d.commune, d.procedure_code,
-                   1 AS received, (d.channel = 'online')::int AS received_online, d.digitized::int AS digitized,
-                   (d.payment <> 'none')::int AS payment_due, (d.payment = 'online')::int AS paid_online,
-                   0 AS completed, 0 AS fully_online, 0 AS on_time, 0 AS overdue_completed, 0 AS e_result,
-                   0 AS e_signed
-            FROM %1$s JOIN dossier d ON d.province = x.province
-             AND d.received_ts >= x.day::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
-             AND d.received_ts < (x.day + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
-            UNION ALL
-            SELECT x.province, x.day, d.commune, d.procedure_code, 0, 0, 0, 0, 0, 1,
-                   (d.channel = 'online' AND d.full_process AND d.payment IN ('online', 'none') AND d.e_result)::int,
-                   (d.completed_ts <= d.due_at)::int, (d.completed_ts > d.due_at)::int, d.e_result::int,
-                   d.e_signed::int
-            FROM %1$s JOIN dossier d ON d.province = x.province
-             AND d.completed_ts >= x.day::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
-             AND d.completed_ts < (x.day + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+            SELECT x.province, x.day, d.*
+            FROM %1$s CROSS JOIN LATERAL (
+                SELECT commune, procedure_code,
+                       1 AS received, (channel = 'online')::int AS received_online, digitized::int AS digitized,
+                       (payment <> 'none')::int AS payment_due, (payment = 'online')::int AS paid_online,
+                       0 AS completed, 0 AS fully_online, 0 AS on_time, 0 AS overdue_completed, 0 AS e_result,
+                       0 AS e_signed
+                FROM dossier
+                WHERE province = x.province
+                  AND received_ts >= x.day::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                  AND received_ts < (x.day + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                UNION ALL
+                SELECT commune, procedure_code, 0, 0, 0, 0, 0, 1,
+                       (channel = 'online' AND full_process AND payment IN ('online', 'none') AND e_result)::int,
+                       (completed_ts <= due_at)::int, (completed_ts > due_at)::int, e_result::int, e_signed::int
+                FROM dossier
+                WHERE province = x.province
+                  AND completed_ts >= x.day::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                  AND completed_ts < (x.day + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+            ) AS d
             """.formatted(DAYS);
 
     private static final String SUMS = """
@@ -60,6 +65,8 @@ class DossierRollups {
         if (claimed.isEmpty()) {
             return 0;
         }
+        // JIT compilation would cost more than these index range scans save
+        jdbc.execute("SET LOCAL jit = off");
         String[] provinces = claimed.stream().map(c -> (String) c[0]).toArray(String[]::new);
         Date[] days = claimed.stream().map(c -> (Date) c[1]).toArray(Date[]::new);
         for (String grain : List.of("commune", "procedure_code")) {
@@ -67,7 +74,7 @@ class DossierRollups {
             jdbc.update("DELETE FROM " + table + " t USING " + DAYS + " WHERE t.province = x.province AND t.day = x.day",
                     provinces, days);
             jdbc.update("INSERT INTO " + table + " SELECT province, day, " + grain + ", " + SUMS + " FROM (" + FACTS
-                    + ") f GROUP BY province, day, " + grain, provinces, days, provinces, days);
+                    + ") f GROUP BY province, day, " + grain, provinces, days);
         }
         jdbc.update("DELETE FROM dossier_day_province t USING " + DAYS
                 + " WHERE t.province = x.province AND t.day = x.day", provinces, days);
