@@ -54,6 +54,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void rankingAndOutliersArePlainJava() {
+        noClasses().that().resideInAPackage("io.iocmonitor.comparison..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
+                        "io.iocmonitor.store..")
+                .check(CLASSES);
+    }
+
+    @Test
     void collectorsDoNotDependOnTheServer() {
         noClasses().that().resideInAPackage("io.iocmonitor.collector..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.iocmonitor.ingest..", "io.iocmonitor.store..",

@@ -121,7 +121,7 @@ public class ReferenceData implements KnownSites {
     }
 
     // Insert or update; the placeholders of every province the file covers give way to its real communes.
-    private void importCommunes(List<Commune> communes) {
+    void importCommunes(List<Commune> communes) {
         batch.batchUpdate("""
                 INSERT INTO commune (code, name, province_code, type) VALUES (?, ?, ?, ?)
                 ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, province_code = EXCLUDED.province_code,
@@ -135,7 +135,7 @@ public class ReferenceData implements KnownSites {
         }
     }
 
-    private void reloadCommunes() {
+    void reloadCommunes() {
         Map<String, Set<String>> byProvince = new HashMap<>();
         jdbc.sql("SELECT province_code, code FROM commune").query(rs -> {
             byProvince.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));

@@ -24,7 +24,7 @@ public class MainLayout extends AppLayout {
         user.setId("current-user");
         Button logout = new Button(getTranslation("action.logout"), e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, user, logout);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, new LanguageSwitch(), user, logout);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
@@ -34,8 +34,12 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.overview"), OverviewView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.alerts"), AlertsView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.compare"), ComparisonView.class));
         if (authentication.hasAnyRole("OPERATOR", "ADMIN", "INSPECTOR")) {
             nav.addItem(new SideNavItem(getTranslation("nav.dead-letters"), DeadLettersView.class));
+        }
+        if (authentication.hasRole("ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.admin"), AdminView.class));
         }
         addToDrawer(nav);
     }

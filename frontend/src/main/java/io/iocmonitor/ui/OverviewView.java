@@ -1,14 +1,13 @@
 package io.iocmonitor.ui;
 
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -20,22 +19,25 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
-import io.iocmonitor.base.Ict;
 import io.iocmonitor.echarts.EChart;
+import io.iocmonitor.kpi.DataQuality;
 import io.iocmonitor.kpi.DossierCounts;
 import io.iocmonitor.kpi.GroupBy;
+import io.iocmonitor.kpi.Kpi;
 import io.iocmonitor.kpi.KpiQuery;
 import io.iocmonitor.kpi.KpiService;
 import io.iocmonitor.kpi.Rate;
+import io.iocmonitor.kpi.SignalKpiService;
+import io.iocmonitor.kpi.Target;
+import io.iocmonitor.kpi.TargetService;
+import io.iocmonitor.outage.OutageService;
 import io.iocmonitor.reference.Province;
 import io.iocmonitor.reference.ReferenceData;
 import io.iocmonitor.security.ProvinceScope;
-import io.iocmonitor.security.Scopes;
 import jakarta.annotation.security.PermitAll;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,6 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
 public class OverviewView extends VerticalLayout {
 
     private static final int REFRESH_MS = 15_000;
+    /** A province whose newest event is older than this is shown as stale (SPEC: "live" data). */
+    private static final long STALE_SECONDS = 15 * 60;
     private static final String COLOUR_BELOW = "#c62828";
     private static final String COLOUR_REACHED = "#2e7d32";
     private static final String COLOUR_INSUFFICIENT = "#9e9e9e";
@@ -61,8 +65,16 @@ public class OverviewView extends VerticalLayout {
 
     private final KpiService kpis;
     private final ReferenceData reference;
+    private final OutageService outages;
+    private final TargetService targets;
+    private final SignalKpiService signals;
+    private Map<Kpi, Target> goals = Map.of();
     private final Clock clock;
-    private final Select<PeriodPreset> period = new Select<>();
+    private final KpiSelect tileKpi = new KpiSelect("tile-kpi", "overview.tiles");
+    private final Div tiles = new Div();
+    private final Div statusCounts = new Div();
+    private List<ProvinceRow> rows = List.of();
+    private final PeriodSelect period = new PeriodSelect();
     private final EChart gauge = new EChart();
     private final EChart bars = new EChart();
     private final Span nationalCounts = new Span();
@@ -70,18 +82,16 @@ public class OverviewView extends VerticalLayout {
     private final RateFormat format;
     private Registration pollRegistration;
 
-    OverviewView(KpiService kpis, ReferenceData reference, Clock clock) {
+    OverviewView(KpiService kpis, ReferenceData reference, OutageService outages, TargetService targets,
+            SignalKpiService signals, Clock clock) {
+        this.targets = targets;
+        this.signals = signals;
         this.kpis = kpis;
         this.reference = reference;
+        this.outages = outages;
         this.clock = clock;
         this.format = new RateFormat(getLocale());
         setWidthFull();
-
-        period.setItems(PeriodPreset.values());
-        period.setItemLabelGenerator(p -> getTranslation(p.translationKey()));
-        period.setValue(PeriodPreset.THIS_MONTH);
-        period.setLabel(getTranslation("overview.period"));
-        period.setId("period");
         period.addValueChangeListener(e -> refresh());
 
         H2 title = new H2(getTranslation("overview.title"));
@@ -106,8 +116,19 @@ public class OverviewView extends VerticalLayout {
         charts.expand(barCard);
         charts.setWrap(true);
 
+        bars.addChartClickListener(e -> {
+            if (e.getDataIndex() >= 0 && e.getDataIndex() < rows.size()) {
+                open(rows.get(e.getDataIndex()).province().code());
+            }
+        });
+        tileKpi.addValueChangeListener(e -> showTiles());
+        tiles.setId("province-tiles");
+        tiles.addClassName("province-tiles");
+        statusCounts.setId("status-counts");
+        statusCounts.addClassName("kpi-tiles");
+
         configureTable();
-        add(heading, charts, table);
+        add(heading, statusCounts, charts, tileKpi, tiles, table);
         refresh();
     }
 
@@ -132,17 +153,73 @@ public class OverviewView extends VerticalLayout {
                         Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setTextAlign(ColumnTextAlign.END);
         table.setAllRowsVisible(true);
+        table.addItemClickListener(e -> open(e.getItem().province().code()));
+    }
+
+    private void open(String province) {
+        getUI().ifPresent(ui -> ui.navigate(ProvinceView.class, province));
+    }
+
+    /** The provinces as tiles coloured by the chosen KPI: against its target where it has one, else against 80 %. */
+    private void showTiles() {
+        tiles.removeAll();
+        Kpi kpi = tileKpi.getValue();
+        Target target = goals.get(kpi);
+        double reference = target != null ? target.value() : kpis.properties().fullProcessOnlineTarget();
+        for (ProvinceRow row : rows) {
+            Rate rate = DossierRates.rate(kpi, row.counts(), kpis.properties().minSample());
+            Div tile = new Div(new Span(shortName(row.province())), new Span(format.rate(rate)));
+            tile.setId("tile-" + row.province().code());
+            tile.addClassName("province-tile");
+            tile.getStyle().set("background", TileColour.of(rate, reference));
+            tile.getElement().setAttribute("title", row.province().name() + ": " + rateText(rate));
+            tile.addClickListener(e -> open(row.province().code()));
+            tiles.add(tile);
+        }
+    }
+
+    private void showStatusCounts(DossierCounts total, PeriodPreset.Range range, ProvinceScope scope) {
+        long openOutages = outages.outages(range.from(), range.to(), null, scope).stream()
+                .filter(o -> o.end() == null).count();
+        statusCounts.removeAll();
+        statusCounts.add(TrajectoryTiles.of(this, getLocale(), targets.trajectory(null, scope)), freshness(range, scope));
+        statusCounts.add(
+                new KpiTile("count-open-outages", getTranslation("overview.open-outages"), format.count(openOutages),
+                        "", openOutages > 0 ? "below" : "reached"),
+                new KpiTile("count-overdue-open", getTranslation("kpi.overdue-open"), format.count(total.overdueOpen()),
+                        "", total.overdueOpen() > 0 ? "below" : "reached"),
+                new KpiTile("count-overdue-completed", getTranslation("kpi.overdue-completed"),
+                        format.count(total.overdueCompleted()), "", null));
+    }
+
+    /**
+     * Data freshness (SPEC §5): the age of the newest event anywhere in scope, and the province whose newest event
+     * is oldest, since one silent province is what an operator must see.
+     */
+    private KpiTile freshness(PeriodPreset.Range range, ProvinceScope scope) {
+        List<DataQuality> quality = signals.dataQuality(range.from(), range.to(), null, scope);
+        Long newest = quality.stream().map(DataQuality::freshnessSeconds).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        DataQuality stalest = quality.stream().max(Comparator.comparing(
+                (DataQuality q) -> q.freshnessSeconds() == null ? Long.MAX_VALUE : q.freshnessSeconds())).orElse(null);
+        String detail = stalest == null ? "" : getTranslation("quality.stalest",
+                reference.province(stalest.province()).map(Province::name).orElse(stalest.province()),
+                stalest.freshnessSeconds() == null ? "–"
+                        : TimeFormat.duration(Duration.ofSeconds(stalest.freshnessSeconds())));
+        return new KpiTile("freshness", getTranslation("quality.freshness"),
+                newest == null ? "–" : TimeFormat.duration(Duration.ofSeconds(newest)), detail,
+                stalest != null && stalest.freshnessSeconds() != null
+                        && stalest.freshnessSeconds() > STALE_SECONDS ? "below" : null);
     }
 
     private String rateText(Rate rate) {
-        String text = format.rate(rate);
-        return rate.insufficient() && rate.value() != null ? text + " (" + getTranslation("kpi.insufficient") + ")"
-                : text;
+        return format.rate(rate, getTranslation("kpi.insufficient"));
     }
 
     private void refresh() {
-        ProvinceScope scope = Scopes.of(SecurityContextHolder.getContext().getAuthentication());
-        PeriodPreset.Range range = period.getValue().range(LocalDate.now(clock.withZone(Ict.ZONE)));
+        ProvinceScope scope = CurrentScope.get();
+        PeriodPreset.Range range = period.range(clock);
+        goals = targets.effective(null, targets.today(), scope);
         int minSample = kpis.properties().minSample();
         DossierCounts total = kpis.dossierKpis(new KpiQuery(range.from(), range.to(), GroupBy.NONE, null), scope)
                 .rows().getFirst();
@@ -150,7 +227,7 @@ public class OverviewView extends VerticalLayout {
                 new KpiQuery(range.from(), range.to(), GroupBy.PROVINCE, null), scope).rows();
         Map<String, Province> provinces = reference.provinces().stream()
                 .collect(Collectors.toMap(Province::code, Function.identity()));
-        List<ProvinceRow> rows = perProvince.stream()
+        rows = perProvince.stream()
                 .map(c -> new ProvinceRow(provinces.get(c.key()), c, c.fullProcessOnlineRate(minSample),
                         c.onlineSubmissionRate(minSample)))
                 .toList();
@@ -163,6 +240,8 @@ public class OverviewView extends VerticalLayout {
                 format.count(total.completed())));
         bars.setOption(barOption(rows));
         table.setItems(rows);
+        showTiles();
+        showStatusCounts(total, range, scope);
     }
 
     private ObjectNode gaugeOption(String name, Rate rate) {

@@ -2,13 +2,26 @@ package io.iocmonitor.ui;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The periods offered for a view, as local-date ranges {@code [from, to)} in ICT relative to today. */
 enum PeriodPreset {
     TODAY, THIS_WEEK, THIS_MONTH, LAST_MONTH, THIS_QUARTER, THIS_YEAR, LAST_30_DAYS;
 
     record Range(LocalDate from, LocalDate to) {
+
+        /** The period of the same length just before: as many whole months for month-aligned ranges, else days. */
+        Range previous() {
+            if (from.getDayOfMonth() == 1 && to.getDayOfMonth() == 1) {
+                long months = ChronoUnit.MONTHS.between(from, to);
+                return new Range(from.minusMonths(months), from);
+            }
+            return new Range(from.minusDays(ChronoUnit.DAYS.between(from, to)), from);
+        }
     }
 
     Range range(LocalDate today) {
@@ -29,7 +42,16 @@ enum PeriodPreset {
         };
     }
 
+    /** The name in a URL, e.g. {@code last-month}. */
+    String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static Optional<PeriodPreset> fromWire(String name) {
+        return Arrays.stream(values()).filter(p -> p.wireName().equals(name)).findFirst();
+    }
+
     String translationKey() {
-        return "period." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "period." + wireName();
     }
 }

@@ -3,6 +3,7 @@ package io.iocmonitor.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,11 +15,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -27,7 +32,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The packaged demo application in headless Chromium: log-in and the national dashboard.
+ * The packaged demo application in headless Chromium: log-in and the national dashboard; each role's main path
+ * through the province, commune, comparison and report views, exports, the language switch, and wall mode
+ * surviving a server restart (last, since it restarts the application the other tests share).
  *
  * <p>Contract with the views: the log-in view at {@code /login} uses {@code vaadin-login-form};
  * the dashboard at {@code /} has a {@code vaadin-grid#province-table} with one row per province
@@ -35,9 +42,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the charts {@code ioc-echart#national-gauge} and {@code ioc-echart#province-chart}.
  */
 @EnabledIf(value = BrowserSupport.CHROMIUM_INSTALLED, disabledReason = BrowserSupport.NO_CHROMIUM)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
 
     private static final String HA_NOI = "Thành phố Hà Nội";
+    private static final String HO_CHI_MINH = "Thành phố Hồ Chí Minh";
+    private static final String WALL_TOKEN = "wall-test-token";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static PackagedApp app;
@@ -48,7 +58,7 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void startApplication() throws Exception {
-        app = PackagedApp.start();
+        app = PackagedApp.start("--ioc.wall.token=" + WALL_TOKEN);
     }
 
     @AfterAll
@@ -96,6 +106,244 @@ class DashboardBrowserIT {
         assertThat(table.rows()).hasSize(1);
     }
 
+    @Test
+    @Order(1)
+    void leaderSeesOwnProvinceAndNothingOfAnother() {
+        logIn("leader-01", "demo");
+        long start = System.nanoTime();
+        driver.get(app.url("/province/01"));
+        awaitText("province-name", HA_NOI);
+        // the trajectory, 7 rates and 5 counts
+        wait("the 13 KPI tiles", d -> d.findElements(By.cssSelector("#province-kpis .kpi-tile")).size() == 13);
+        awaitElement("trajectory");
+        wait("the commune table's 126 rows", d -> Long.valueOf(126).equals(js().executeScript(
+                "const g = document.getElementById('commune-table'); return g && (g.size || g._flatSize);")));
+        // a figure for the docs, not a pass mark: the demo's data is small and the machine shared
+        System.out.printf("province view: KPI tiles and the 126 communes %d ms after navigating%n",
+                (System.nanoTime() - start) / 1_000_000);
+        GridContent communes = awaitGrid("commune-table", "Hà Nội's 126 communes, ranked",
+                grid -> grid.size() == 126 && grid.rows().size() == 126);
+        assertRankedThenInsufficient(communes);
+        for (String chart : List.of("trend-chart", "outage-timeline")) {
+            wait("chart " + chart, d -> Boolean.TRUE.equals(js().executeScript(CHART_RENDERED, chart)));
+        }
+
+        awaitElement("sla-breach-table");
+        awaitElement("vneid-health");
+        awaitElement("sync-table");
+        pause(Duration.ofMillis(1500));
+        BrowserSupport.screenshot(driver, screenshotsDir().resolve("province.png"));
+
+        // the export holds exactly the table: 126 communes of 01 and a header
+        String csv = download("commune-table-csv");
+        assertThat(csv.lines()).hasSize(127);
+        assertThat(csv.lines().skip(1)).allMatch(line -> line.matches("[^,]*,[^,]*,01\\d{3},.*"));
+
+        // drill-down: a commune's row opens the commune
+        String firstCommune = communes.rows().getFirst().get(2);
+        clickGridRow("commune-table", 0);
+        wait("the commune view of " + firstCommune, d -> path(d).equals("/commune/" + firstCommune));
+        awaitElement("commune-kpis");
+
+        // the printable report of the own province, for this month
+        driver.get(app.url("/report/01?period=this-month"));
+        wait("the report's title", ExpectedConditions.attributeContains(By.id("report-title"), "textContent", HA_NOI));
+        wait("the report's KPI tiles", d -> d.findElements(By.cssSelector("#report-kpis .kpi-tile")).size() == 12);
+        awaitGrid("report-commune-table", "the communes in the report", grid -> grid.size() == 126);
+        BrowserSupport.screenshot(driver, screenshotsDir().resolve("report.png"));
+
+        // another province, its commune, its report, whatever the URL: nothing of it
+        for (String url : List.of("/province/79", "/commune/79001", "/report/79")) {
+            driver.get(app.url(url));
+            awaitElement("access-denied");
+            assertThat(driver.getPageSource()).as(url).doesNotContain(HO_CHI_MINH);
+            assertThat(driver.findElements(By.cssSelector(".kpi-tile"))).as(url).isEmpty();
+        }
+        BrowserSupport.screenshot(driver, screenshotsDir().resolve("access-denied.png"));
+    }
+
+    @Test
+    @Order(2)
+    void inspectorDrillsDownComparesAndExports() {
+        logIn("inspector", "demo");
+        awaitElement("tile-79");
+        awaitElement("freshness");
+        awaitElement("trajectory");
+        wait("34 province tiles", d -> d.findElements(By.cssSelector("#province-tiles .province-tile")).size() == 34);
+        pause(Duration.ofMillis(1500));
+        BrowserSupport.screenshot(driver, screenshotsDir().resolve("overview-tiles.png"));
+        WebElement tile = driver.findElement(By.id("tile-79"));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'})", tile);
+        tile.click();
+        wait("the province view of 79 after clicking its tile", d -> path(d).equals("/province/79"));
+        awaitText("province-name", HO_CHI_MINH);
+
+        driver.get(app.url("/compare?pick=01,79"));
+        GridContent league = awaitGrid("league-table", "34 provinces ranked", grid -> grid.size() == 34
+                && grid.rows().size() == 34 && grid.rowContaining(HA_NOI) != null);
+        assertThat(league.rows().getFirst().getFirst()).isEqualTo("1"); // provinces have samples enough
+        assertRankedThenInsufficient(league);
+        GridContent compared = awaitGrid("compare-table", "Hà Nội and Hồ Chí Minh side by side",
+                grid -> grid.size() == 2 && grid.rowContaining(HA_NOI) != null
+                        && grid.rowContaining(HO_CHI_MINH) != null);
+        assertThat(compared.rows()).hasSize(2);
+        GridContent index = awaitGrid("index-table", "the composite index of the 34 provinces",
+                grid -> grid.size() == 34 && grid.rowContaining(HA_NOI) != null);
+        assertThat(index.rowContaining(HA_NOI).get(3)).isIn("Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu",
+                "chưa đủ dữ liệu");
+        wait("chart compare-chart", d -> Boolean.TRUE.equals(js().executeScript(CHART_RENDERED, "compare-chart")));
+        pause(Duration.ofMillis(1500));
+        BrowserSupport.screenshot(driver, screenshotsDir().resolve("compare.png"));
+
+        String csv = download("league-table-csv");
+        assertThat(csv.lines()).hasSize(35);
+        // (the browser's text decoding drops the byte-order mark; TableExportTest checks it)
+        assertThat(csv.lines().findFirst().orElseThrow()).matches("\uFEFF?Hạng,Thay đổi,Mã,.*");
+        assertThat(csv).contains(HA_NOI).contains(HO_CHI_MINH);
+        assertThat(downloadPrefix("league-table-xlsx")).isEqualTo("PK"); // a zip: the xlsx container
+    }
+
+    @Test
+    @Order(3)
+    void theLanguageSwitchesToEnglishAndStaysSwitched() {
+        logIn("inspector", "demo");
+        WebElement toggle = awaitElement("language-switch");
+        assertThat(toggle.getText()).isEqualTo("English");
+        assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Tỷ lệ hồ sơ trực tuyến toàn trình");
+        toggle.click();
+        wait("the page in English", d -> d.findElements(By.tagName("h2")).stream()
+                .anyMatch(h -> h.getText().equals("Full-process online rate")));
+        assertThat(awaitElement("language-switch").getText()).isEqualTo("Tiếng Việt");
+        awaitElement("tile-01");
+        pause(Duration.ofMillis(1500));
+        BrowserSupport.screenshot(driver, screenshotsDir().resolve("overview-en.png"));
+
+        driver.get(app.url("/compare"));
+        wait("the comparison view in English", d -> d.findElements(By.tagName("h2")).stream()
+                .anyMatch(h -> h.getText().equals("Compare localities")));
+        GridContent league = awaitGrid("league-table", "English figures", grid -> grid.size() == 34
+                && !grid.rows().isEmpty());
+        // English percentages have no space before the sign and a decimal point: "41.3%"
+        assertThat(league.rows().stream().map(row -> row.get(4))).anyMatch(cell -> cell.matches("\\d+\\.\\d%.*"));
+    }
+
+    @Test
+    @Order(4)
+    void adminImportsCommunesWithAReportOfRefusedRows() throws Exception {
+        Path csv = Files.createTempFile("communes-", ".csv");
+        // 48001 exists as a placeholder (changed, its old version kept), 48990 is new, two rows are refused
+        Files.writeString(csv, """
+                code,name_vi,province_code,type
+                48001,Phường Hải Châu,48,phuong
+                48990,Xã Hòa Vang,48,xa
+                4899,Xã Thiếu Số,48,xa
+                48991,Xã Không Tỉnh,99,xa
+                """);
+        try {
+            logIn("admin", "demo");
+            driver.get(app.url("/admin"));
+            awaitElement("user-table");
+            WebElement upload = awaitElement("commune-upload");
+            List<WebElement> inputs = upload.findElements(By.cssSelector("input[type=file]"));
+            WebElement input = !inputs.isEmpty() ? inputs.getFirst()
+                    : upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+            input.sendKeys(csv.toAbsolutePath().toString());
+            wait("the import report", d -> d.findElement(By.id("import-report")).getText().contains("2 dòng bị từ chối"));
+            assertThat(driver.findElement(By.id("import-report")).getText()).contains("đã nhập 2 xã / phường (1 mới, 1 thay đổi)");
+            GridContent refused = awaitGrid("import-rejected", "the two refused rows", grid -> grid.size() == 2);
+            assertThat(String.join("\n", refused.rows().stream().map(r -> String.join(" ", r)).toList()))
+                    .contains("line 4: code \"4899\" is not five digits")
+                    .contains("line 5: province_code \"99\" is not one of the 34 provinces");
+            awaitGrid("import-history", "the import in the history", grid -> grid.size() == 1);
+            BrowserSupport.screenshot(driver, screenshotsDir().resolve("admin-import.png"));
+
+            // a national target of 50 % for the full-process online rate
+            driver.findElement(By.cssSelector("vaadin-number-field#target-value input")).sendKeys("50");
+            driver.findElement(By.id("target-save")).click();
+            GridContent set = awaitGrid("target-table", "the new target", grid -> grid.size() == 1);
+            assertThat(String.join(" ", set.rows().getFirst())).contains("Tỷ lệ trực tuyến toàn trình").contains("50");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void wallModeRotatesAndComesBackAfterAServerRestart() throws Exception {
+        driver.get(app.url("/wall?views=overview,province/01&seconds=5&token=" + WALL_TOKEN));
+        wait("the wall showing the overview", d -> "overview".equals(wallView()));
+        wait("the wall rotating to province 01", d -> "province/01".equals(wallView()));
+        awaitText("province-name", HA_NOI);
+        Object loadedAt = js().executeScript("return window.__iocWallLoadedAt");
+        assertThat(loadedAt).isNotNull();
+        pause(Duration.ofMillis(1500));
+        BrowserSupport.screenshot(driver, screenshotsDir().resolve("wall.png"));
+
+        app.restart();
+
+        WebDriverWait afterRestart = new WebDriverWait(driver, Duration.ofMinutes(3), Duration.ofSeconds(1));
+        afterRestart.withMessage("the wall reloading itself after the restart (at " + driver.getCurrentUrl() + ")");
+        afterRestart.ignoring(JavascriptException.class);
+        afterRestart.until(d -> !loadedAt.equals(js().executeScript("return window.__iocWallLoadedAt"))
+                && wallView() != null);
+        String shown = wallView();
+        wait("the wall rotating on after the restart", d -> wallView() != null && !shown.equals(wallView()));
+        assertThat(path(driver)).isEqualTo("/wall");
+    }
+
+    /** Ranked rows come first in rank order; the unranked ones after them, each marked insufficient data. */
+    private static void assertRankedThenInsufficient(GridContent league) {
+        List<String> ranks = league.rows().stream().map(List::getFirst).toList();
+        int firstUnranked = ranks.contains("–") ? ranks.indexOf("–") : ranks.size();
+        List<Integer> ranked = ranks.subList(0, firstUnranked).stream().map(Integer::valueOf).toList();
+        assertThat(ranked).isSorted();
+        assertThat(ranks.subList(firstUnranked, ranks.size())).allMatch("–"::equals);
+        assertThat(league.rows().subList(firstUnranked, ranks.size()))
+                .allMatch(row -> String.join(" ", row).contains("chưa đủ dữ liệu"));
+    }
+
+    private String wallView() {
+        List<WebElement> content = driver.findElements(By.id("wall-content"));
+        return content.isEmpty() ? null : content.getFirst().getAttribute("data-view");
+    }
+
+    private void awaitText(String id, String text) {
+        // textContent, not Selenium's visible text: a heading scrolled under the app bar reads as empty
+        wait("#" + id + " to read " + text, ExpectedConditions.attributeToBe(By.id(id), "textContent", text));
+    }
+
+    private WebElement awaitElement(String id) {
+        return wait("#" + id, ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    /** The text of what the download link with this id serves, fetched in the page with the user's session. */
+    private String download(String linkId) {
+        awaitElement(linkId);
+        return (String) js().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done)
+                    .catch(e => done('failed: ' + e));""", linkId);
+    }
+
+    /** The first two bytes of a download, as characters. */
+    private String downloadPrefix(String linkId) {
+        awaitElement(linkId);
+        return (String) js().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById(arguments[0]).href).then(r => r.arrayBuffer())
+                    .then(b => done(String.fromCharCode(...new Uint8Array(b).slice(0, 2))))
+                    .catch(e => done('failed: ' + e));""", linkId);
+    }
+
+    /** Clicks the first cell of the grid's row {@code index}, as a user would. */
+    private void clickGridRow(String gridId, int index) {
+        js().executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                grid.scrollToIndex(arguments[1]);
+                const row = [...grid.shadowRoot.querySelectorAll('#items > tr')].find(tr => tr.index === arguments[1]);
+                row.querySelector('td').click();""", gridId, index);
+    }
+
     private void logIn(String username, String password) {
         driver.get(app.url("/"));
         wait("a redirect to /login", d -> path(d).equals("/login"));
@@ -110,12 +358,17 @@ class DashboardBrowserIT {
 
     /** Waits until the province table's content satisfies {@code condition}; returns that content. */
     private GridContent awaitGrid(String what, Predicate<GridContent> condition) {
+        return awaitGrid("province-table", what, condition);
+    }
+
+    /** Waits until the content of the vaadin-grid with this id satisfies {@code condition}; returns that content. */
+    private GridContent awaitGrid(String id, String what, Predicate<GridContent> condition) {
         GridContent[] last = {null};
         WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofSeconds(1));
-        wait.withMessage(() -> "waiting for vaadin-grid#province-table to show " + what + "; last seen: " + last[0]);
+        wait.withMessage(() -> "waiting for vaadin-grid#" + id + " to show " + what + "; last seen: " + last[0]);
         wait.ignoring(StaleElementReferenceException.class); // the view re-rendered between find and read
         return wait.until(d -> {
-            List<WebElement> grids = d.findElements(By.cssSelector("vaadin-grid#province-table"));
+            List<WebElement> grids = d.findElements(By.cssSelector("vaadin-grid#" + id));
             if (grids.isEmpty()) {
                 return null;
             }
@@ -127,6 +380,7 @@ class DashboardBrowserIT {
     private <T> T wait(String what, Function<WebDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(500));
         wait.withMessage(() -> "waiting for " + what + " (at " + driver.getCurrentUrl() + ")");
+        wait.ignoring(StaleElementReferenceException.class); // the page re-rendered (or reloaded) meanwhile
         return wait.until(condition);
     }
 

@@ -34,13 +34,15 @@ public final class PackagedApp implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT =
             Duration.ofSeconds(Long.getLong("ioc.it.startup-timeout-seconds", 120));
 
-    private final Process process;
+    private Process process;
+    private final ProcessBuilder builder;
     private final Path log;
     private final int port;
     private final Thread shutdownHook = new Thread(this::close, "packaged-app-stop");
 
-    private PackagedApp(Process process, Path log, int port) {
+    private PackagedApp(Process process, ProcessBuilder builder, Path log, int port) {
         this.process = process;
+        this.builder = builder;
         this.log = log;
         this.port = port;
     }
@@ -62,13 +64,13 @@ public final class PackagedApp implements AutoCloseable {
         for (int up = 0; up < 2 && root.getParent() != null; up++) {
             root = root.getParent();
         }
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Process process = builder.start();
         process.getOutputStream().close();
-        PackagedApp app = new PackagedApp(process, log, ports[0]);
+        PackagedApp app = new PackagedApp(process, builder, log, ports[0]);
         Runtime.getRuntime().addShutdownHook(app.shutdownHook);
         try {
             app.awaitHealthy();
@@ -77,6 +79,18 @@ public final class PackagedApp implements AutoCloseable {
             throw e;
         }
         return app;
+    }
+
+    /**
+     * Stops the application gracefully and starts it again with the same arguments and ports (a fresh embedded
+     * database and broker, as after a server restart), waiting until it is healthy again.
+     */
+    public synchronized void restart() throws IOException, InterruptedException {
+        close();
+        process = builder.start();
+        process.getOutputStream().close();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        awaitHealthy();
     }
 
     public int port() {
