@@ -47,7 +47,9 @@ FROM (
     ) AS r
 ) AS g;
 
--- Every province-day is recomputed by the server's rollup refresher when it starts.
+-- Every province-day is recomputed by the server's rollup refresher, and the end of every past day from the first
+-- dossier on (the server marks them when the progress of its end-of-day snapshots is reset).
+UPDATE open_snapshot_progress SET through = NULL;
 INSERT INTO rollup_dirty
 SELECT DISTINCT province, (received_ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date FROM dossier
 UNION

@@ -25,8 +25,9 @@ import io.iocmonitor.base.Ict;
 @Repository
 class DossierKpiRepository {
 
-    // %1$s: the key expression, %2$s: the period (bucket within the key) or NULL, %3$s: the rollup grain. All
-    // chosen in code from GroupBy, never from input.
+    // %1$s: the key expression, %2$s: the period (bucket within the key) or NULL, %3$s: the rollup grain, %4$s
+    // the province condition. All chosen in code, never from input; the province itself is a parameter. (A
+    // condition "? IS NULL OR province = ?" would keep a prepared statement's generic plan off the province index.)
     private static final String PERIOD_COUNTS = """
             SELECT %1$s AS key, %2$s AS period,
                    sum(received) AS received, sum(received_online) AS received_online, sum(digitized) AS digitized,
@@ -34,11 +35,12 @@ class DossierKpiRepository {
                    sum(fully_online) AS fully_online, sum(on_time) AS on_time,
                    sum(overdue_completed) AS overdue_completed, sum(e_result) AS e_result, sum(e_signed) AS e_signed
             FROM dossier_day_%3$s
-            WHERE day >= ? AND day < ? AND (CAST(? AS text) IS NULL OR province = ?)
+            WHERE day >= ? AND day < ? AND %4$s
             GROUP BY 1, 2""";
 
     // Open dossiers judged at moments m, one per key: overdue (m in (due_at, closed]) and nearly overdue (open at m,
-    // due in [m, m + 24 h)). %1$s is the key and %2$s the period: a code column, the bucket (b.bucket) or NULL.
+    // due in [m, m + 24 h)). %1$s is the key and %2$s the period: a code column, the bucket (b.bucket) or NULL;
+    // %3$s the province condition.
     private static final String OPEN_COUNTS = """
             WITH b AS (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS timestamptz[])) AS b(bucket, m))
             SELECT key, period, count(*) FILTER (WHERE overdue) AS overdue_open,
@@ -49,25 +51,25 @@ class DossierKpiRepository {
                   ON d.due_at < COALESCE(LEAST(d.completed_ts, d.cancelled_ts), 'infinity')
                  AND tstzrange(d.due_at, LEAST(d.completed_ts, d.cancelled_ts), '(]') @> b.m
                  AND d.received_ts < b.m
-                WHERE CAST(? AS text) IS NULL OR d.province = ?
+                WHERE %3$s
                 UNION ALL
                 SELECT %1$s, %2$s, false
                 FROM b JOIN dossier d
                   ON d.due_at >= b.m AND d.due_at < b.m + interval '24 hours' AND d.received_ts < b.m
                  AND (d.completed_ts IS NULL OR d.completed_ts >= b.m)
                  AND (d.cancelled_ts IS NULL OR d.cancelled_ts >= b.m)
-                WHERE CAST(? AS text) IS NULL OR d.province = ?
+                WHERE %3$s
             ) o
             GROUP BY key, period""";
 
     // The same counts at the ends of past days, from the snapshots DossierRollups keeps. %1$s key, %2$s period,
-    // %3$s the grain.
+    // %3$s the grain, %4$s the province condition.
     private static final String OPEN_AT_DAY_ENDS = """
             SELECT %1$s AS key, %2$s AS period, sum(overdue_open) AS overdue_open,
                    sum(nearly_overdue) AS nearly_overdue
             FROM unnest(CAST(? AS text[]), CAST(? AS date[])) AS b(bucket, ended_day)
             JOIN dossier_open_%3$s s ON s.day = b.ended_day
-            WHERE CAST(? AS text) IS NULL OR s.province = ?
+            WHERE %4$s
             GROUP BY 1, 2""";
 
     private final JdbcClient jdbc;
@@ -84,8 +86,9 @@ class DossierKpiRepository {
         GroupBy groupBy = query.groupBy();
         String key = groupBy.isCalendar() ? keyExpression(groupBy, "day::timestamp") : keyExpression(groupBy, "");
         String period = query.per() == null ? "NULL" : keyExpression(query.per(), "day::timestamp");
-        List<DossierCounts> rows = jdbc.sql(PERIOD_COUNTS.formatted(key, period, grain(groupBy)))
-                .params(query.from(), query.to(), province, province)
+        List<DossierCounts> rows = jdbc.sql(PERIOD_COUNTS.formatted(key, period, grain(groupBy),
+                        provinceCondition("province", province)))
+                .params(withProvince(province, query.from(), query.to()))
                 .query((rs, i) -> periodCounts(rs))
                 .list();
         Map<List<String>, long[]> open = openCounts(query, openAt, province);
@@ -132,17 +135,37 @@ class DossierKpiRepository {
         RowCallbackHandler collect = rs -> open.put(Arrays.asList(rs.getString("key"), rs.getString("period")),
                 new long[] {rs.getLong("overdue_open"), rs.getLong("nearly_overdue")});
         if (!endedBuckets.isEmpty()) {
-            jdbc.sql(OPEN_AT_DAY_ENDS.formatted(key, period, grain(groupBy)))
-                    .params(endedBuckets.toArray(String[]::new), endedDays.toArray(String[]::new), province, province)
+            jdbc.sql(OPEN_AT_DAY_ENDS.formatted(key, period, grain(groupBy), provinceCondition("s.province", province)))
+                    .params(withProvince(province, endedBuckets.toArray(String[]::new),
+                            endedDays.toArray(String[]::new)))
                     .query(collect);
         }
         if (!liveBuckets.isEmpty()) {
-            jdbc.sql(OPEN_COUNTS.formatted(key, period))
-                    .params(liveBuckets.toArray(String[]::new), liveMoments.toArray(String[]::new), province,
-                            province, province, province)
+            String only = provinceCondition("d.province", province);
+            List<Object> params = new ArrayList<>(List.of(liveBuckets.toArray(String[]::new),
+                    liveMoments.toArray(String[]::new)));
+            if (province != null) {
+                params.add(province);
+                params.add(province);
+            }
+            jdbc.sql(OPEN_COUNTS.formatted(key, period, only))
+                    .params(params)
                     .query(collect);
         }
         return open;
+    }
+
+    private static String provinceCondition(String column, @Nullable String province) {
+        return province == null ? "TRUE" : column + " = ?";
+    }
+
+    private static Object[] withProvince(@Nullable String province, Object... params) {
+        if (province == null) {
+            return params;
+        }
+        Object[] all = Arrays.copyOf(params, params.length + 1);
+        all[params.length] = province;
+        return all;
     }
 
     private static DossierCounts periodCounts(ResultSet rs) throws SQLException {
