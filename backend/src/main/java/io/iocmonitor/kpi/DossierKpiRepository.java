@@ -47,11 +47,13 @@ class DossierKpiRepository {
                    count(*) FILTER (WHERE NOT overdue) AS nearly_overdue
             FROM (
                 SELECT %1$s AS key, %2$s AS period, true AS overdue
-                FROM b JOIN dossier d
-                  ON d.due_at < COALESCE(LEAST(d.completed_ts, d.cancelled_ts), 'infinity')
-                 AND tstzrange(d.due_at, LEAST(d.completed_ts, d.cancelled_ts), '(]') @> b.m
-                 AND d.received_ts < b.m
-                WHERE %3$s
+                FROM b CROSS JOIN LATERAL (
+                    -- OFFSET 0: filter the few overdue rows, rather than intersect with a scan of the province index
+                    SELECT * FROM dossier
+                    WHERE due_at < COALESCE(LEAST(completed_ts, cancelled_ts), 'infinity')
+                      AND tstzrange(due_at, LEAST(completed_ts, cancelled_ts), '(]') @> b.m
+                    OFFSET 0) AS d
+                WHERE d.received_ts < b.m AND %3$s
                 UNION ALL
                 SELECT %1$s, %2$s, false
                 FROM b JOIN dossier d
