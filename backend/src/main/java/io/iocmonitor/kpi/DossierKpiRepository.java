@@ -56,11 +56,11 @@ class DossierKpiRepository {
                 WHERE d.received_ts < b.m AND %3$s
                 UNION ALL
                 SELECT %1$s, %2$s, false
-                FROM b JOIN dossier d
-                  ON d.due_at >= b.m AND d.due_at < b.m + interval '24 hours' AND d.received_ts < b.m
-                 AND (d.completed_ts IS NULL OR d.completed_ts >= b.m)
-                 AND (d.cancelled_ts IS NULL OR d.cancelled_ts >= b.m)
-                WHERE %3$s
+                FROM b CROSS JOIN LATERAL (
+                    -- the day's deadlines through the due_at index, whatever the plan makes of the province
+                    SELECT * FROM dossier WHERE due_at >= b.m AND due_at < b.m + interval '24 hours' OFFSET 0) AS d
+                WHERE d.received_ts < b.m AND (d.completed_ts IS NULL OR d.completed_ts >= b.m)
+                  AND (d.cancelled_ts IS NULL OR d.cancelled_ts >= b.m) AND %3$s
             ) o
             GROUP BY key, period""";
 

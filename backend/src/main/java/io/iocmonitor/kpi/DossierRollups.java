@@ -73,9 +73,9 @@ class DossierRollups {
                     OFFSET 0) AS overdue
                 WHERE received_ts < x.m AND province = ANY (x.provinces)
                 UNION ALL
-                SELECT province, commune, procedure_code, false FROM dossier
-                WHERE due_at >= x.m AND due_at < x.m + interval '24 hours'
-                  AND received_ts < x.m AND province = ANY (x.provinces)
+                SELECT province, commune, procedure_code, false FROM (
+                    SELECT * FROM dossier WHERE due_at >= x.m AND due_at < x.m + interval '24 hours' OFFSET 0) AS due
+                WHERE received_ts < x.m AND province = ANY (x.provinces)
                   AND (completed_ts IS NULL OR completed_ts >= x.m) AND (cancelled_ts IS NULL OR cancelled_ts >= x.m)
             ) AS o
             """.formatted(DAYS);
