@@ -50,9 +50,8 @@ FROM (
 -- Every province-day is recomputed by the server's rollup refresher, and the end of every past day from the first
 -- dossier on (the server marks them when the progress of its end-of-day snapshots is reset).
 UPDATE open_snapshot_progress SET through = NULL;
-INSERT INTO rollup_dirty
+INSERT INTO rollup_dirty (province, day)
 SELECT DISTINCT province, (received_ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date FROM dossier
 UNION
-SELECT DISTINCT province, (completed_ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date FROM dossier WHERE completed_ts IS NOT NULL
-ON CONFLICT DO NOTHING;
+SELECT DISTINCT province, (completed_ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date FROM dossier WHERE completed_ts IS NOT NULL;
 ANALYZE;

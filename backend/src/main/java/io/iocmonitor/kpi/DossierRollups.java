@@ -2,7 +2,10 @@ package io.iocmonitor.kpi;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -16,10 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class DossierRollups {
 
+    // The marks of up to ? province-days, as they are now: marks committed later (even with a lower id) are not
+    // read, so not deleted, and so recomputed next time.
     private static final String CLAIM = """
-            DELETE FROM rollup_dirty WHERE (province, day) IN (
-                SELECT province, day FROM rollup_dirty ORDER BY province, day LIMIT ? FOR UPDATE SKIP LOCKED)
-            RETURNING province, day""";
+            SELECT id, province, day FROM rollup_dirty WHERE (province, day) IN (
+                SELECT DISTINCT province, day FROM rollup_dirty ORDER BY province, day LIMIT ?)""";
 
     private static final String DAYS = "unnest(?::text[], ?::date[]) AS x(province, day)";
 
@@ -89,20 +93,24 @@ class DossierRollups {
                  marked AS (
                      INSERT INTO open_dirty (province, day)
                      SELECT province.code, d::date FROM province, first,
-                            generate_series(first.day, CAST(? AS date), interval '1 day') AS d
-                     ON CONFLICT DO NOTHING)
+                            generate_series(first.day, CAST(? AS date), interval '1 day') AS d)
             UPDATE open_snapshot_progress SET through = CAST(? AS date)""";
 
     /**
      * A family of rollup tables ({@code <prefix>commune}, {@code …procedure}, {@code …province}) recomputed from
      * facts per province-day, for the days claimed from its dirty table.
      */
-    private record Kind(String claim, String facts, String sums, String prefix) {
+    private record Kind(String dirtyTable, String facts, String sums, String prefix, long lockKey) {
+
+        String claim() {
+            return CLAIM.replace("rollup_dirty", dirtyTable);
+        }
     }
 
-    private static final Kind PERIOD = new Kind(CLAIM, FACTS, SUMS, "dossier_day_");
-    private static final Kind OPEN = new Kind(CLAIM.replace("rollup_dirty", "open_dirty"), OPEN_AT_DAY_END,
-            "coalesce(sum(overdue_open), 0), coalesce(sum(nearly_overdue), 0)", "dossier_open_");
+    // advisory lock keys: "IOCROLL1", "IOCROLL2" as numbers
+    private static final Kind PERIOD = new Kind("rollup_dirty", FACTS, SUMS, "dossier_day_", 0x494F43524F4C4C31L);
+    private static final Kind OPEN = new Kind("open_dirty", OPEN_AT_DAY_END,
+            "coalesce(sum(overdue_open), 0), coalesce(sum(nearly_overdue), 0)", "dossier_open_", 0x494F43524F4C4C32L);
 
     private final JdbcTemplate jdbc;
 
@@ -133,13 +141,22 @@ class DossierRollups {
     }
 
     private int recompute(Kind kind, int limit) {
-        List<Object[]> claimed = jdbc.query(kind.claim(), (rs, i) -> new Object[] {rs.getString(1), rs.getDate(2)},
-                limit);
+        // one refresher at a time, across servers; the others find the work done
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
+                kind.lockKey()))) {
+            return 0;
+        }
+        List<Long> ids = new ArrayList<>();
+        Set<List<Object>> claimed = new LinkedHashSet<>();
+        jdbc.query(kind.claim(), rs -> {
+            ids.add(rs.getLong(1));
+            claimed.add(List.of(rs.getString(2), rs.getDate(3)));
+        }, limit);
         if (claimed.isEmpty()) {
             return 0;
         }
-        String[] provinces = claimed.stream().map(c -> (String) c[0]).toArray(String[]::new);
-        Date[] days = claimed.stream().map(c -> (Date) c[1]).toArray(Date[]::new);
+        String[] provinces = claimed.stream().map(c -> (String) c.get(0)).toArray(String[]::new);
+        Date[] days = claimed.stream().map(c -> (Date) c.get(1)).toArray(Date[]::new);
         for (String grain : List.of("commune", "procedure_code")) {
             String table = kind.prefix() + (grain.equals("commune") ? "commune" : "procedure");
             jdbc.update("DELETE FROM " + table + " t USING " + DAYS + " WHERE t.province = x.province AND t.day = x.day",
@@ -153,6 +170,7 @@ class DossierRollups {
         jdbc.update("INSERT INTO " + provinceTable + " SELECT t.province, t.day, " + kind.sums().replace("sum(", "sum(t.")
                 + " FROM " + kind.prefix() + "commune t JOIN " + DAYS + " ON t.province = x.province AND t.day = x.day"
                 + " GROUP BY t.province, t.day", provinces, days);
+        jdbc.update("DELETE FROM " + kind.dirtyTable() + " WHERE id = ANY (?::bigint[])", (Object) ids.toArray(Long[]::new));
         return claimed.size();
     }
 }

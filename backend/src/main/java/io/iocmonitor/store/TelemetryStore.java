@@ -54,14 +54,12 @@ public class TelemetryStore {
     // The province-days whose dossier rollups must be recomputed (by the KPI module's refresher).
     private static final String MARK_CHANGED = """
             INSERT INTO rollup_dirty (province, day)
-            SELECT * FROM unnest(?::text[], ?::date[])
-            ON CONFLICT DO NOTHING""";
+            SELECT * FROM unnest(?::text[], ?::date[])""";
 
     // The past days whose end-of-day open-dossier counts must be recomputed.
     private static final String MARK_OPEN_CHANGED = """
             INSERT INTO open_dirty (province, day)
-            SELECT * FROM unnest(?::text[], ?::date[])
-            ON CONFLICT DO NOTHING""";
+            SELECT * FROM unnest(?::text[], ?::date[])""";
 
     // Lock rows in key order (the map below is sorted), so that two servers never deadlock on them.
     private static final String TOUCH_SITES = """
