@@ -50,3 +50,27 @@ wait_for_server() {
   done
   die "the server did not start within 4 minutes: $(tail -n 40 "$logfile")"
 }
+
+# stop_server PID: TERM, up to 30 s to shut down, then KILL. Quiet if it is gone already.
+stop_server() {
+  local pid=$1
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid"
+  for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
+  kill -9 "$pid" 2>/dev/null
+}
+
+# compile_with_paho ROOT WORK SOURCE...: compiles single-file programs against the collectors module's runtime
+# classpath (Paho MQTT v5) into WORK/classes; sets CP.
+compile_with_paho() {
+  local root=$1 work=$2
+  shift 2
+  # Maven's bundled Guava warns about sun.misc.Unsafe on JDK 24+ (as in ./ioc)
+  if (( JAVA_MAJOR >= 24 )); then export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"; fi
+  (cd "$root" && mvn -B -q -pl collectors dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$work/cp.txt" > "$work/mvn.log" 2>&1) ||
+    die "mvn dependency:build-classpath failed: $(tail -n 20 "$work/mvn.log")"
+  CP=$(cat "$work/cp.txt")
+  mkdir -p "$work/classes"
+  "$JAVA_HOME/bin/javac" -nowarn -d "$work/classes" -cp "$CP" "$@"
+}

@@ -14,12 +14,9 @@ JAR=${JAR:-$ROOT/frontend/target/ioc-monitor.jar}
 WORK=${WORK:-$(mktemp -d /tmp/ioc-bench-alerts.XXXXXX)}
 PG=(psql -h 127.0.0.1 -p 5432 -U postgres -X -q -v ON_ERROR_STOP=1)
 
-die() { echo "bench: $*" >&2; exit 1; }
-log() { echo "bench: $*" >&2; }
-
-JAVA_HOME=${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -1)}
-[[ -x "$JAVA_HOME/bin/javac" ]] || die "no JDK 21+ (set JAVA_HOME)"
-export JAVA_HOME
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
+setup_java
 [[ -f "$JAR" ]] || die "$JAR does not exist: build it first (./ioc build)"
 MOSQUITTO=${MOSQUITTO:-$(command -v mosquitto || echo /usr/sbin/mosquitto)}
 [[ -x "$MOSQUITTO" ]] || die "no mosquitto binary (apt-get install mosquitto)"
@@ -32,31 +29,14 @@ log "work folder $WORK"
 SERVER_PID="" MOSQ_PID="" DB=""
 cleanup() {
   set +e
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID"
-    for _ in $(seq 30); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$SERVER_PID" 2>/dev/null
-  fi
+  stop_server "$SERVER_PID"
   [[ -n "$MOSQ_PID" ]] && kill "$MOSQ_PID" 2>/dev/null
   [[ -n "$DB" ]] && "${PG[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
 }
 trap cleanup EXIT
 
-free_port() {
-  local p
-  for p in $(shuf -i 20000-60999 -n 100); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  die "no free port"
-}
-
 # --- the measuring program (Paho from the collectors module's classpath) ---------------------------------------
-(cd "$ROOT" && mvn -B -q -pl collectors dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile="$WORK/cp.txt" > "$WORK/mvn.log" 2>&1) ||
-  die "mvn dependency:build-classpath failed: $(tail -n 20 "$WORK/mvn.log")"
-CP=$(cat "$WORK/cp.txt")
-mkdir -p "$WORK/classes"
-"$JAVA_HOME/bin/javac" -nowarn -d "$WORK/classes" -cp "$CP" "$HERE/AlertLatency.java"
+compile_with_paho "$ROOT" "$WORK" "$HERE/AlertLatency.java"
 
 # --- broker, rule, database, server ----------------------------------------------------------------------------
 MQTT_PORT=$(free_port)
@@ -81,7 +61,6 @@ DB=ioc_bench_alerts_$(date +%Y%m%d%H%M%S)_$$
 "${PG[@]}" -d postgres -c "CREATE DATABASE $DB" >/dev/null
 HTTP_PORT=$(free_port)
 HOOK_PORT=$(free_port)
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -jar "$JAR" --server.port="$HTTP_PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \

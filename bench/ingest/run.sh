@@ -47,11 +47,7 @@ SERVER_PID="" MOSQ_PID="" PUB_PID="" DB=""
 cleanup() {
   set +e
   [[ -n "$PUB_PID" ]] && kill "$PUB_PID" 2>/dev/null
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID"
-    for _ in $(seq 30); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$SERVER_PID" 2>/dev/null
-  fi
+  stop_server "$SERVER_PID"
   [[ -n "$MOSQ_PID" ]] && kill "$MOSQ_PID" 2>/dev/null
   if [[ -n "$DB" && "$KEEP_DB" != 1 ]]; then
     "${PG[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
@@ -61,14 +57,7 @@ trap cleanup EXIT
 
 # --- publisher: compiled once, so that javac's CPU is not counted ---------------------------------------------
 log "resolving the publisher's classpath (collectors module: Paho MQTT v5)"
-# Maven's bundled Guava warns about sun.misc.Unsafe on JDK 24+ (as in ./ioc)
-if (( JAVA_MAJOR >= 24 )); then export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"; fi
-(cd "$ROOT" && mvn -B -q -pl collectors dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile="$WORK/cp.txt" > "$WORK/mvn.log" 2>&1) ||
-  die "mvn dependency:build-classpath failed: $(tail -n 20 "$WORK/mvn.log")"
-CP=$(cat "$WORK/cp.txt")
-mkdir -p "$WORK/classes"
-"$JAVA_HOME/bin/javac" -nowarn -d "$WORK/classes" -cp "$CP" "$HERE/Publisher.java"
+compile_with_paho "$ROOT" "$WORK" "$HERE/Publisher.java"
 
 # --- broker: queues without limit, so that nothing is dropped while the server lags ----------------------------
 MQTT_PORT=$(free_port)

@@ -33,11 +33,7 @@ mkdir -p "$WORK"
 SERVER_PID=""
 cleanup() {
   set +e
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID"
-    for _ in $(seq 30); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$SERVER_PID" 2>/dev/null
-  fi
+  stop_server "$SERVER_PID"
   if [[ "$KEEP_DB" != 1 && "$REUSE_DB" != 1 ]]; then
     "${PG[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
   fi

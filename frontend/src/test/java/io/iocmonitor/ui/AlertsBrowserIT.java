@@ -14,13 +14,9 @@ import java.util.Base64;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -35,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * pushed by the server — and silences it for maintenance.
  */
 @EnabledIf(value = BrowserSupport.CHROMIUM_INSTALLED, disabledReason = BrowserSupport.NO_CHROMIUM)
-class AlertsBrowserIT {
+class AlertsBrowserIT extends BrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     /** A national rule that the demo's data (about 40 % fully online) breaks at once. */
@@ -54,11 +50,6 @@ class AlertsBrowserIT {
     static Path dir;
 
     private static PackagedApp app;
-    private WebDriver driver;
-
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = BrowserSupport.screenshotOnFailure(() -> driver);
-
     @BeforeAll
     static void startApplication() throws Exception {
         Path rules = Files.createDirectories(dir.resolve("alert-rules"));
@@ -70,18 +61,6 @@ class AlertsBrowserIT {
     static void stopApplication() {
         if (app != null) {
             app.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        driver = BrowserSupport.startChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
         }
     }
 

@@ -12,16 +12,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @EnabledIf(value = BrowserSupport.CHROMIUM_INSTALLED, disabledReason = BrowserSupport.NO_CHROMIUM)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DashboardBrowserIT {
+class DashboardBrowserIT extends BrowserTest {
 
     private static final String HA_NOI = "Thành phố Hà Nội";
     private static final String HO_CHI_MINH = "Thành phố Hồ Chí Minh";
@@ -51,11 +47,6 @@ class DashboardBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static PackagedApp app;
-    private WebDriver driver;
-
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = BrowserSupport.screenshotOnFailure(() -> driver);
-
     @BeforeAll
     static void startApplication() throws Exception {
         app = PackagedApp.start("--ioc.wall.token=" + WALL_TOKEN);
@@ -65,18 +56,6 @@ class DashboardBrowserIT {
     static void stopApplication() {
         if (app != null) {
             app.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        driver = BrowserSupport.startChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
         }
     }
 
