@@ -50,7 +50,7 @@ public final class RuleEvaluation {
             String evidence = null;
             for (String key : keys) {
                 Observation o = observed.get(key);
-                if (hysteresis.inTrouble(wasInTrouble.contains(key), o)) {
+                if (hysteresis.inTrouble(wasInTrouble.contains(key), o, rule.signal().absentMeansWell())) {
                     inTrouble.add(new GroupOutcome.Member(key, o == null ? null : o.value()));
                 }
             }

@@ -38,6 +38,15 @@ public enum SignalKind {
     ONLINE_RATE_TRAJECTORY_GAP("online-rate-trajectory-gap", false, Duration.ZERO);
 
     private final String wireName;
+
+    /**
+     * Whether the signal has a value only while something is wrong (an open outage, overdue dossiers), so that a
+     * scope no longer observed is well. For the others (rates, latencies, lags) a missing value is missing data: a
+     * province whose VNeID events stop arriving has not recovered.
+     */
+    public boolean absentMeansWell() {
+        return this == OVERDUE_OPEN || this == PROBE_OUTAGE_SECONDS || this == COLLECTOR_SILENT_SECONDS;
+    }
     private final boolean rate;
     private final Duration defaultWindow;
 

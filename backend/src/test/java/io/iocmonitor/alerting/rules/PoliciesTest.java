@@ -68,6 +68,13 @@ class PoliciesTest {
     }
 
     @Test
+    void aRateWhoseDataStopsNeitherRecoversNorStartsTrouble() {
+        assertThat(hysteresis.inTrouble(true, null, SignalKind.VNEID_SUCCESS_RATE.absentMeansWell())).isTrue();
+        assertThat(hysteresis.inTrouble(false, null, SignalKind.VNEID_SUCCESS_RATE.absentMeansWell())).isFalse();
+        assertThat(hysteresis.inTrouble(true, null, SignalKind.PROBE_OUTAGE_SECONDS.absentMeansWell())).isFalse();
+    }
+
+    @Test
     void aValueHoveringAroundTheThresholdFiresOnceAndResolvesOnce() {
         AlertLifecycle lifecycle = new AlertLifecycle(new ForPolicy(Duration.ZERO), new HoldDown(Duration.ZERO));
         double[] values = {0.79, 0.805, 0.795, 0.81, 0.799, 0.815, 0.83, 0.81, 0.805};
