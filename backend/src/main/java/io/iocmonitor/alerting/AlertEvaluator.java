@@ -62,7 +62,6 @@ class AlertEvaluator {
     void evaluate(AlertRepository repository, TransactionTemplate tx, Instant now) {
         Map<String, Map<String, AlertRepository.OpenAlert>> open = repository.openAlerts();
         Map<SignalRequest, List<Observation>> asked = new HashMap<>();
-        List<Silence> silences = repository.silences(now);
         Set<String> names = new java.util.HashSet<>();
         for (Rule rule : rules.inForce().rules()) {
             names.add(rule.name());
@@ -86,7 +85,7 @@ class AlertEvaluator {
                 List<GroupOutcome> outcomes = RuleEvaluation.evaluate(rule, observations, tracks, now);
                 if (!outcomes.isEmpty()) {
                     tx.executeWithoutResult(s -> outcomes.forEach(o -> write(repository, rule, o,
-                            ruleOpen.get(o.groupKey()), silences, now)));
+                            ruleOpen.get(o.groupKey()), now)));
                 }
             } catch (RuntimeException e) {
                 LOG.error("Rule {} ({}) could not be evaluated: {}", rule.name(), rule.file(), e.toString(), e);
@@ -98,7 +97,7 @@ class AlertEvaluator {
     }
 
     private void write(AlertRepository repository, Rule rule, GroupOutcome outcome,
-            AlertRepository.@Nullable OpenAlert previous, List<Silence> silences, Instant now) {
+            AlertRepository.@Nullable OpenAlert previous, Instant now) {
         AlertTrack next = outcome.step().next();
         AlertLifecycle.Transition transition = outcome.step().transition();
         if (transition == AlertLifecycle.Transition.DROPPED) {
@@ -127,11 +126,10 @@ class AlertEvaluator {
             case PENDING -> repository.event(id, now, "pending", null, summary.en());
             case FIRING -> {
                 repository.event(id, now, "firing", null, summary.en());
-                Alert alert = repository.alert(id).orElseThrow();
-                boolean silenced = silences.stream().anyMatch(s -> s.isActive(now) && s.matches(alert));
+                // silences are applied at delivery (Notifier), which holds the page until a silence ends
                 properties.channels().forEach((name, channel) -> {
                     if (channel.routes(rule.severity().wireName(), outcome.province())) {
-                        repository.enqueue(id, "firing", name, silenced ? "silenced" : "pending", now);
+                        repository.enqueue(id, "firing", name, "pending", now);
                     }
                 });
             }

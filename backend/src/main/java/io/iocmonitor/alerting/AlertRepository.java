@@ -154,6 +154,12 @@ class AlertRepository {
                 .param("id", id).param("status", status).param("at", utc(at)).param("error", error).update();
     }
 
+    /** Holds a notification back until {@code until} (the end of a silence) without counting an attempt. */
+    void notificationDefer(long id, Instant until) {
+        jdbc.sql("UPDATE alert_notification SET next_attempt_at = :next WHERE id = :id")
+                .param("id", id).param("next", utc(until)).update();
+    }
+
     void notificationRetry(long id, Instant next, String error) {
         jdbc.sql("UPDATE alert_notification SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error "
                         + "WHERE id = :id")

@@ -9,19 +9,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.iocmonitor.alerting.rules.AlertState;
 import io.iocmonitor.alerting.rules.Rule;
 import io.iocmonitor.alerting.rules.Text;
 
 /**
  * Delivers the outbox's due notifications, one at a time in order, retrying a failed delivery after a wait that
  * doubles from {@code ioc.alerting.retry-initial} (at most 10 minutes) until {@code ioc.alerting.max-attempts}.
- * A notification whose alert became silenced meanwhile is not sent. Runs only on the elected instance.
+ * A firing notification of a silenced alert waits for the silence to end and goes out then if the alert still
+ * fires; one whose alert resolved during the silence is dropped. Runs only on the elected instance.
  */
 @Component
 class Notifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    private static final Duration SILENCE_RECHECK = Duration.ofSeconds(15);
 
     private final AlertingProperties properties;
     private final List<NotificationSender> senders;
@@ -42,8 +45,17 @@ class Notifier {
                 repository.notificationDone(n.id(), "failed", now, "channel " + n.channel() + " is not configured");
                 continue;
             }
-            if (silences.stream().anyMatch(s -> s.isActive(now) && s.matches(alert))) {
-                repository.notificationDone(n.id(), "silenced", now, null);
+            Instant silencedUntil = silences.stream().filter(s -> s.isActive(now) && s.matches(alert))
+                    .map(Silence::endsAt).max(Instant::compareTo).orElse(null);
+            if (silencedUntil != null) {
+                if ("firing".equals(n.transition()) && alert.state() == AlertState.FIRING) {
+                    // still firing when the maintenance window ends: page then; looked at again every
+                    // SILENCE_RECHECK in case the silence is ended early
+                    Instant recheck = now.plus(SILENCE_RECHECK);
+                    repository.notificationDefer(n.id(), silencedUntil.isBefore(recheck) ? silencedUntil : recheck);
+                } else {
+                    repository.notificationDone(n.id(), "silenced", now, null);
+                }
                 continue;
             }
             Text runbook = rules.inForce().rule(alert.rule()).map(Rule::runbook).orElse(null);

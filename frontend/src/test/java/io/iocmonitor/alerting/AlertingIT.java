@@ -197,7 +197,7 @@ class AlertingIT {
 
     @Test
     @Order(3)
-    void aSilencedProvinceShowsItsAlertButSendsNothing() throws Exception {
+    void aSilencedProvinceShowsItsAlertButSendsNothingUntilTheSilenceEnds() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         HttpResponse<String> created = send("POST", "/api/v1/silences", "operator", """
                 {"matchers":{"province":"79","rule":"portal-down"},"startsAt":"%s","endsAt":"%s",
@@ -212,6 +212,12 @@ class AlertingIT {
         Thread.sleep(2000);
         assertThat(webhook.received("/hcm")).isEmpty();
         assertThat(webhook.received("/hook")).hasSize(1);
+
+        // the maintenance ends early while the outage goes on: the page goes out then
+        long silence = JSON.readTree(created.body()).get("id").asLong();
+        assertThat(send("DELETE", "/api/v1/silences/" + silence, "operator", null).statusCode()).isEqualTo(204);
+        List<WebhookReceiver.Received> paged = await(() -> webhook.received("/hcm"), l -> l.size() == 1);
+        assertThat(paged.get(0).body().get("status").asString()).isEqualTo("firing");
     }
 
     @Test
@@ -220,11 +226,14 @@ class AlertingIT {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         probe("01", "01001", "dvc", "portal", true, now, "a0");
         probe("01", "01002", "dvc", "portal", true, now, "b0");
-        List<WebhookReceiver.Received> hook = await(() -> webhook.received("/hook"), l -> l.size() == 2);
-        assertThat(hook.get(1).body().get("status").asString()).isEqualTo("resolved");
-        assertThat(hook.get(1).body().get("alert").get("endsAt").isNull()).isFalse();
-        await(() -> smtp.getReceivedMessages(), m -> m.length == 2);
-        assertThat(smtp.getReceivedMessages()[1].getSubject()).startsWith("[RESOLVED critical]");
+        // /hook hears of every province: 01's firing, 79's firing once its silence ended, then 01's resolution
+        List<WebhookReceiver.Received> hook = await(() -> webhook.received("/hook"), l -> l.size() == 3);
+        WebhookReceiver.Received resolution = hook.get(2);
+        assertThat(resolution.body().get("status").asString()).isEqualTo("resolved");
+        assertThat(resolution.body().get("alert").get("labels").get("province").asString()).isEqualTo("01");
+        assertThat(resolution.body().get("alert").get("endsAt").isNull()).isFalse();
+        await(() -> smtp.getReceivedMessages(), m -> m.length == 3);
+        assertThat(smtp.getReceivedMessages()[2].getSubject()).startsWith("[RESOLVED critical]");
         JsonNode resolved = get("/api/v1/alerts?state=resolved&province=01", "operator");
         assertThat(resolved).hasSize(1);
         assertThat(resolved.get(0).get("acknowledgedBy").asString()).isEqualTo("operator");
