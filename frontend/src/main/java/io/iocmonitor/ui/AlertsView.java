@@ -139,18 +139,17 @@ public class AlertsView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        // Alerts change on whichever instance evaluates them: look every few seconds and push what changed.
-        refresher = scheduler.scheduleAtFixedRate(() -> {
+        // Alerts change on whichever instance evaluates them: look every few seconds and push what changed. All of
+        // it under the session's lock: the filters and what is shown belong to the UI.
+        refresher = scheduler.scheduleAtFixedRate(() -> ui.access(() -> {
             List<Alert> fresh = load();
             List<Silence> freshSilences = silences.load();
             if (!fresh.equals(shown) || !alerts.ruleProblems().equals(shownProblems)
                     || silences.differs(freshSilences)) {
-                ui.access(() -> {
-                    show(fresh);
-                    silences.show(freshSilences);
-                });
+                show(fresh);
+                silences.show(freshSilences);
             }
-        }, REFRESH);
+        }), REFRESH);
     }
 
     @Override
