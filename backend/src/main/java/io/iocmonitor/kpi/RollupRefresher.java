@@ -1,6 +1,7 @@
 package io.iocmonitor.kpi;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.IntUnaryOperator;
 
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ class RollupRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(RollupRefresher.class);
     private static final int DAYS_PER_TRANSACTION = 200;
+    private static final Duration OPEN_BUDGET = Duration.ofSeconds(2);
 
     private final DossierRollups rollups;
     private final Clock clock;
@@ -33,7 +35,16 @@ class RollupRefresher {
         try {
             rollups.catchUpEndedDays(Ict.dateOf(clock.instant()));
             int days = drain(rollups::refresh);
-            int dayEnds = drain(rollups::refreshOpen);
+            // Past day-ends can pile up (a backlog of old open dossiers arriving marks every day since): at most
+            // OPEN_BUDGET of that work each run, so that the period rollups, which the dashboards read, never wait
+            // long behind it.
+            long deadline = System.nanoTime() + OPEN_BUDGET.toNanos();
+            int dayEnds = 0;
+            int done;
+            do {
+                done = rollups.refreshOpen(DAYS_PER_TRANSACTION);
+                dayEnds += done;
+            } while (done == DAYS_PER_TRANSACTION && System.nanoTime() < deadline);
             if (days + dayEnds > DAYS_PER_TRANSACTION) {
                 log.info("Recomputed the dossier rollups of {} province-days and the open dossiers at the end of {}",
                         days, dayEnds);
