@@ -188,18 +188,16 @@ class DashboardBrowserIT extends BrowserTest {
         logIn("inspector", "demo");
         WebElement toggle = awaitElement("language-switch");
         assertThat(toggle.getText()).isEqualTo("English");
-        assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Tỷ lệ hồ sơ trực tuyến toàn trình");
+        assertThat(headings()).first().isEqualTo("Tỷ lệ hồ sơ trực tuyến toàn trình");
         toggle.click();
-        wait("the page in English", d -> d.findElements(By.tagName("h2")).stream()
-                .anyMatch(h -> h.getText().equals("Full-process online rate")));
+        wait("the page in English", d -> headings().contains("Full-process online rate"));
         assertThat(awaitElement("language-switch").getText()).isEqualTo("Tiếng Việt");
         awaitElement("tile-01");
         pause(Duration.ofMillis(1500));
         BrowserSupport.screenshot(driver, screenshotsDir().resolve("overview-en.png"));
 
         driver.get(app.url("/compare"));
-        wait("the comparison view in English", d -> d.findElements(By.tagName("h2")).stream()
-                .anyMatch(h -> h.getText().equals("Compare localities")));
+        wait("the comparison view in English", d -> headings().contains("Compare localities"));
         GridContent league = awaitGrid("league-table", "English figures", grid -> grid.size() == 34
                 && !grid.rows().isEmpty());
         // English percentages have no space before the sign and a decimal point: "41.3%"
@@ -361,6 +359,13 @@ class DashboardBrowserIT extends BrowserTest {
         wait.withMessage(() -> "waiting for " + what + " (at " + driver.getCurrentUrl() + ")");
         wait.ignoring(StaleElementReferenceException.class); // the page re-rendered (or reloaded) meanwhile
         return wait.until(condition);
+    }
+
+    /** Read in one script, so that a re-render between finding a heading and reading it cannot fail the read. */
+    @SuppressWarnings("unchecked")
+    private List<String> headings() {
+        return (List<String>) js().executeScript(
+                "return Array.from(document.querySelectorAll('h2'), h => h.textContent.trim());");
     }
 
     private JavascriptExecutor js() {
