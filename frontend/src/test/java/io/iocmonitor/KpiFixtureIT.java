@@ -241,5 +241,8 @@ class KpiFixtureIT {
         JsonNode byDay = app.json("/api/v1/kpis?" + SEPTEMBER + "&province=14&groupBy=day", "inspector");
         assertThat(row(byDay, "2026-09-15").get("received").asLong()).isEqualTo(1);
         assertThat(row(byDay, "2026-09-18").get("completed").asLong()).isEqualTo(1);
+        // September from the monthly rollups (corrected too) and 1 October from the daily ones
+        JsonNode monthAndDay = app.json("/api/v1/kpis?from=2026-09-01&to=2026-10-02&province=14", "inspector");
+        assertThat(row(monthAndDay, "all").get("received").asLong()).isEqualTo(16 + 2);
     }
 }

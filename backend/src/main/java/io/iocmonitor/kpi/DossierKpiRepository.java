@@ -25,17 +25,15 @@ import io.iocmonitor.base.Ict;
 @Repository
 class DossierKpiRepository {
 
-    // %1$s: the key expression, %2$s: the period (bucket within the key) or NULL, %3$s: the rollup grain, %4$s
-    // the province condition. All chosen in code, never from input; the province itself is a parameter. (A
-    // condition "? IS NULL OR province = ?" would keep a prepared statement's generic plan off the province index.)
+    // %1$s: the key expression, %2$s: the period (bucket within the key) or NULL, %3$s: the rollup rows (see
+    // rollupRows), whose second column, day or month, is named day. All chosen in code, never from input.
     private static final String PERIOD_COUNTS = """
             SELECT %1$s AS key, %2$s AS period,
                    sum(received) AS received, sum(received_online) AS received_online, sum(digitized) AS digitized,
                    sum(payment_due) AS payment_due, sum(paid_online) AS paid_online, sum(completed) AS completed,
                    sum(fully_online) AS fully_online, sum(on_time) AS on_time,
                    sum(overdue_completed) AS overdue_completed, sum(e_result) AS e_result, sum(e_signed) AS e_signed
-            FROM dossier_day_%3$s
-            WHERE day >= ? AND day < ? AND %4$s
+            FROM (%3$s) AS r (province, day)
             GROUP BY 1, 2""";
 
     // Open dossiers judged at moments m, one per key: overdue (m in (due_at, closed]) and nearly overdue (open at m,
@@ -88,9 +86,11 @@ class DossierKpiRepository {
         GroupBy groupBy = query.groupBy();
         String key = groupBy.isCalendar() ? keyExpression(groupBy, "day::timestamp") : keyExpression(groupBy, "");
         String period = query.per() == null ? "NULL" : keyExpression(query.per(), "day::timestamp");
-        List<DossierCounts> rows = jdbc.sql(PERIOD_COUNTS.formatted(key, period, grain(groupBy),
-                        provinceCondition("province", province)))
-                .params(withProvince(province, query.from(), query.to()))
+        List<Object> params = new ArrayList<>();
+        String source = rollupRows(grain(groupBy), RollupSpans.of(query.calendar(), query.from(), query.to()),
+                province, params);
+        List<DossierCounts> rows = jdbc.sql(PERIOD_COUNTS.formatted(key, period, source))
+                .params(params)
                 .query((rs, i) -> periodCounts(rs))
                 .list();
         Map<List<String>, long[]> open = openCounts(query, openAt, province);
@@ -155,6 +155,29 @@ class DossierKpiRepository {
                     .query(collect);
         }
         return open;
+    }
+
+    /**
+     * The rollup rows of the spans, whole months from the monthly rollups (a month row stands for its first day: a
+     * bucket of whole months starts on one), adding their parameters to {@code params}. The
+     * province condition is written only when a province is given: a condition "? IS NULL OR province = ?" would
+     * keep a prepared statement's generic plan off the province index.
+     */
+    private static String rollupRows(String grain, RollupSpans spans, @Nullable String province,
+            List<Object> params) {
+        List<String> parts = new ArrayList<>();
+        for (RollupSpans.Range days : spans.days()) {
+            parts.add("SELECT * FROM dossier_day_" + grain + " WHERE day >= ? AND day < ? AND "
+                    + provinceCondition("province", province));
+            params.addAll(Arrays.asList(withProvince(province, days.from(), days.to())));
+        }
+        RollupSpans.Range months = spans.months();
+        if (months != null) {
+            parts.add("SELECT * FROM dossier_month_" + grain + " WHERE month >= ? AND month < ? AND "
+                    + provinceCondition("province", province));
+            params.addAll(Arrays.asList(withProvince(province, months.from(), months.to())));
+        }
+        return String.join(" UNION ALL ", parts);
     }
 
     private static String provinceCondition(String column, @Nullable String province) {

@@ -96,11 +96,16 @@ class DossierRollups {
                             generate_series(first.day, CAST(? AS date), interval '1 day') AS d)
             UPDATE open_snapshot_progress SET through = CAST(? AS date)""";
 
+    // The months of the claimed days, each once.
+    private static final String MONTHS = "(SELECT DISTINCT province, date_trunc('month', day)::date AS month FROM "
+            + DAYS + ") AS x";
+
     /**
      * A family of rollup tables ({@code <prefix>commune}, {@code …procedure}, {@code …province}) recomputed from
-     * facts per province-day, for the days claimed from its dirty table.
+     * facts per province-day, for the days claimed from its dirty table; with {@code monthly}, also the
+     * {@code dossier_month_} tables of the claimed days' months.
      */
-    private record Kind(String dirtyTable, String facts, String sums, String prefix, long lockKey) {
+    private record Kind(String dirtyTable, String facts, String sums, String prefix, boolean monthly, long lockKey) {
 
         String claim() {
             return CLAIM.replace("rollup_dirty", dirtyTable);
@@ -108,9 +113,10 @@ class DossierRollups {
     }
 
     // advisory lock keys: "IOCROLL1", "IOCROLL2" as numbers
-    private static final Kind PERIOD = new Kind("rollup_dirty", FACTS, SUMS, "dossier_day_", 0x494F43524F4C4C31L);
+    private static final Kind PERIOD = new Kind("rollup_dirty", FACTS, SUMS, "dossier_day_", true, 0x494F43524F4C4C31L);
     private static final Kind OPEN = new Kind("open_dirty", OPEN_AT_DAY_END,
-            "coalesce(sum(overdue_open), 0), coalesce(sum(nearly_overdue), 0)", "dossier_open_", 0x494F43524F4C4C32L);
+            "coalesce(sum(overdue_open), 0), coalesce(sum(nearly_overdue), 0)", "dossier_open_", false,
+            0x494F43524F4C4C32L);
 
     private final JdbcTemplate jdbc;
 
@@ -157,20 +163,62 @@ class DossierRollups {
         }
         String[] provinces = claimed.stream().map(c -> (String) c.get(0)).toArray(String[]::new);
         Date[] days = claimed.stream().map(c -> (Date) c.get(1)).toArray(Date[]::new);
-        for (String grain : List.of("commune", "procedure_code")) {
-            String table = kind.prefix() + (grain.equals("commune") ? "commune" : "procedure");
+        for (Grain grain : List.of(Grain.COMMUNE, Grain.PROCEDURE)) {
+            String table = kind.prefix() + grain.table();
             jdbc.update("DELETE FROM " + table + " t USING " + DAYS + " WHERE t.province = x.province AND t.day = x.day",
                     provinces, days);
-            jdbc.update("INSERT INTO " + table + " SELECT province, day, " + grain + ", " + kind.sums() + " FROM ("
-                    + kind.facts() + ") f GROUP BY province, day, " + grain, provinces, days);
+            jdbc.update("INSERT INTO " + table + " SELECT province, day, " + grain.key() + ", " + kind.sums()
+                    + " FROM (" + kind.facts() + ") f GROUP BY province, day, " + grain.key(), provinces, days);
         }
-        String provinceTable = kind.prefix() + "province";
+        String provinceTable = kind.prefix() + Grain.PROVINCE.table();
         jdbc.update("DELETE FROM " + provinceTable + " t USING " + DAYS
                 + " WHERE t.province = x.province AND t.day = x.day", provinces, days);
-        jdbc.update("INSERT INTO " + provinceTable + " SELECT t.province, t.day, " + kind.sums().replace("sum(", "sum(t.")
-                + " FROM " + kind.prefix() + "commune t JOIN " + DAYS + " ON t.province = x.province AND t.day = x.day"
-                + " GROUP BY t.province, t.day", provinces, days);
+        jdbc.update("INSERT INTO " + provinceTable + " SELECT t.province, t.day, " + summed(kind)
+                + " FROM " + kind.prefix() + Grain.COMMUNE.table() + " t JOIN " + DAYS
+                + " ON t.province = x.province AND t.day = x.day GROUP BY t.province, t.day", provinces, days);
+        if (kind.monthly()) {
+            recomputeMonths(kind, provinces, days);
+        }
         jdbc.update("DELETE FROM " + kind.dirtyTable() + " WHERE id = ANY (?::bigint[])", (Object) ids.toArray(Long[]::new));
         return claimed.size();
+    }
+
+    /** Each month of the given province-days becomes the sum of its days again, in every grain. */
+    private void recomputeMonths(Kind kind, String[] provinces, Date[] days) {
+        for (Grain grain : Grain.values()) {
+            String key = grain == Grain.PROVINCE ? "" : ", t." + grain.key();
+            jdbc.update("DELETE FROM dossier_month_" + grain.table() + " t USING " + MONTHS
+                    + " WHERE t.province = x.province AND t.month = x.month", provinces, days);
+            jdbc.update("INSERT INTO dossier_month_" + grain.table() + " SELECT t.province, x.month" + key + ", "
+                    + summed(kind) + " FROM " + kind.prefix() + grain.table() + " t JOIN " + MONTHS
+                    + " ON t.province = x.province AND t.day >= x.month AND t.day < (x.month + interval '1 month')::date"
+                    + " GROUP BY t.province, x.month" + key, provinces, days);
+        }
+    }
+
+    /** The kind's sums over the rows of a rollup table aliased t. */
+    private static String summed(Kind kind) {
+        return kind.sums().replace("sum(", "sum(t.");
+    }
+
+    /** A rollup table's grain: its name's suffix and the column that keys its rows within a province-day. */
+    private enum Grain {
+        COMMUNE("commune", "commune"), PROCEDURE("procedure", "procedure_code"), PROVINCE("province", "province");
+
+        private final String table;
+        private final String key;
+
+        Grain(String table, String key) {
+            this.table = table;
+            this.key = key;
+        }
+
+        String table() {
+            return table;
+        }
+
+        String key() {
+            return key;
+        }
     }
 }
