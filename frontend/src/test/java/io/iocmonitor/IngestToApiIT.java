@@ -280,7 +280,9 @@ class IngestToApiIT {
     void probeAndSilentOutagesOverlappingThePeriod() throws Exception {
         JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (jdbc.queryForObject("SELECT count(*) FROM probe_event WHERE target = 'dvc-province'", Long.class) < 5
+        // all five results stored, and the outages recomputed since the late one (q3) arrived
+        while ((jdbc.queryForObject("SELECT count(*) FROM probe_event WHERE target = 'dvc-province'", Long.class) < 5
+                || jdbc.queryForObject("SELECT count(*) FROM probe_outage_dirty", Long.class) > 0)
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }

@@ -111,15 +111,16 @@ final class RunningApp implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code events} distinct events are stored and the KPI rollups have caught up with them (no
-     * province-day left to recompute), at most 30 s.
+     * Waits until {@code events} distinct events are stored and the KPI rollups and probe outages have caught up
+     * with them (nothing left to recompute), at most 30 s.
      */
     void awaitStoredAndRolledUp(long events) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             Long stored = jdbc().queryForObject("SELECT count(*) FROM ingested_event", Long.class);
             Long dirty = jdbc().queryForObject(
-                    "SELECT (SELECT count(*) FROM rollup_dirty) + (SELECT count(*) FROM open_dirty)", Long.class);
+                    "SELECT (SELECT count(*) FROM rollup_dirty) + (SELECT count(*) FROM open_dirty)"
+                            + " + (SELECT count(*) FROM probe_outage_dirty)", Long.class);
             if (stored != null && stored >= events && dirty != null && dirty == 0) {
                 return;
             }

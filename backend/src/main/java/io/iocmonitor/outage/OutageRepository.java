@@ -1,6 +1,7 @@
 package io.iocmonitor.outage;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the observations the outage rules run over: per target, its probe results from its last {@code up=true}
- * before the period on; per site with a collector (from its first heartbeat on), every sign of life from its last
- * one before the period on.
+ * Reads the stored probe outages ({@link ProbeOutages} keeps them), and the observations the silence rule runs over:
+ * per site with a collector (from its first heartbeat on), every sign of life from its last one before the period
+ * on.
  */
 @Repository
 class OutageRepository {
@@ -23,17 +24,12 @@ class OutageRepository {
     record Key(String province, String commune, String target) {
     }
 
-    private static final String PROBES = """
-            WITH anchor AS (
-                SELECT province, commune, target, max(ts) FILTER (WHERE up AND ts < :from) AS since
-                FROM probe_event
-                WHERE CAST(:province AS text) IS NULL OR province = :province
-                GROUP BY 1, 2, 3
-            )
-            SELECT p.province, p.commune, p.target, p.ts, p.up
-            FROM probe_event p JOIN anchor a USING (province, commune, target)
-            WHERE a.since IS NULL OR p.ts >= a.since
-            ORDER BY 1, 2, 3, 4""";
+    // Kept by ProbeOutages. %s: the province condition, written only when a province is given (a condition
+    // "? IS NULL OR province = ?" would keep a prepared statement's generic plan off the indexes).
+    private static final String PROBE_OUTAGES = """
+            SELECT province, commune, target, start_ts, end_ts FROM probe_outage
+            WHERE start_ts < :to AND (end_ts IS NULL OR end_ts > :from)%s
+            ORDER BY start_ts DESC""";
 
     private static final String SIGNALS = """
             WITH sites AS (
@@ -62,14 +58,19 @@ class OutageRepository {
         this.jdbc = jdbc;
     }
 
-    Map<Key, List<ProbeOutageRule.Result>> probeResults(Instant from, @Nullable String province) {
-        Map<Key, List<ProbeOutageRule.Result>> byTarget = new LinkedHashMap<>();
-        jdbc.sql(PROBES).param("from", from.atOffset(ZoneOffset.UTC)).param("province", province).query(rs -> {
-            byTarget.computeIfAbsent(new Key(rs.getString(1), rs.getString(2), rs.getString(3)),
-                    k -> new ArrayList<>())
-                    .add(new ProbeOutageRule.Result(rs.getTimestamp(4).toInstant(), rs.getBoolean(5)));
-        });
-        return byTarget;
+    /** The probe outages that overlap {@code [from, to)}. */
+    List<Outage> probeOutages(Instant from, Instant to, @Nullable String province) {
+        var query = jdbc.sql(PROBE_OUTAGES.formatted(province == null ? "" : " AND province = :province"))
+                .param("from", from.atOffset(ZoneOffset.UTC))
+                .param("to", to.atOffset(ZoneOffset.UTC));
+        if (province != null) {
+            query = query.param("province", province);
+        }
+        return query.query((rs, i) -> {
+            OffsetDateTime end = rs.getObject(5, OffsetDateTime.class);
+            return new Outage(rs.getString(1), rs.getString(2), rs.getString(3), OutageCause.PROBE,
+                    rs.getObject(4, OffsetDateTime.class).toInstant(), end == null ? null : end.toInstant());
+        }).list();
     }
 
     Map<Key, List<SilenceRule.Signal>> signals(Instant from, @Nullable String province) {

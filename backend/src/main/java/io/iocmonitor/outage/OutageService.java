@@ -42,13 +42,7 @@ public class OutageService {
         Instant start = Ict.startOf(from);
         Instant end = Ict.startOf(to);
         Instant now = clock.instant();
-        List<Outage> outages = new ArrayList<>();
-        for (Map.Entry<OutageRepository.Key, List<ProbeOutageRule.Result>> target
-                : repository.probeResults(start, only).entrySet()) {
-            for (ProbeOutageRule.Span span : ProbeOutageRule.outages(target.getValue())) {
-                outages.add(outage(target.getKey(), OutageCause.PROBE, span));
-            }
-        }
+        List<Outage> outages = new ArrayList<>(repository.probeOutages(start, end, only));
         for (Map.Entry<OutageRepository.Key, List<SilenceRule.Signal>> site
                 : repository.signals(start, only).entrySet()) {
             for (ProbeOutageRule.Span span : SilenceRule.outages(site.getValue(), now)) {

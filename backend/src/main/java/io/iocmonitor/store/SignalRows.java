@@ -37,6 +37,14 @@ final class SignalRows {
             SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                  ?::boolean[], ?::bigint[], ?::bigint[])""";
 
+    // Which targets' outages to recompute, and from when: see V16__probe_outages.sql. Append-only, so concurrent
+    // writers never wait for each other here.
+    private static final String MARK_PROBE_OUTAGES = """
+            INSERT INTO probe_outage_dirty (province, commune, target, since)
+            SELECT province, commune, target, min(ts)
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[]) AS p(province, commune, target, ts)
+            GROUP BY 1, 2, 3""";
+
     private static final String INSERT_SYNC = """
             INSERT INTO sync_event (event_id, ts, province, commune, system, pending, failed, lag_seconds)
             SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::bigint[],
@@ -89,6 +97,8 @@ final class SignalRows {
                     text(events, ProbeEvent::target), wire(events, ProbeEvent::targetType),
                     wire(events, ProbeEvent::method), booleans(events, ProbeEvent::up),
                     longs(events, ProbeEvent::latencyMs), longs(events, ProbeEvent::signalDbm));
+            jdbc.update(MARK_PROBE_OUTAGES, text(events, ProbeEvent::province), text(events, ProbeEvent::commune),
+                    text(events, ProbeEvent::target), times(events, ProbeEvent::ts));
         }
     }
 
