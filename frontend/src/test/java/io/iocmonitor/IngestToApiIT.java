@@ -277,12 +277,35 @@ class IngestToApiIT {
     }
 
     @Test
+    void aLastWillAmongHeartbeatsEndsAtTheNextOneWhateverTheOrderTheyCameIn() throws Exception {
+        // 04004's collector: beats at 10:00 and 10:03, its will at 10:01:30, beats at 10:01 and 10:02, then nothing
+        publishKind("04/04004/heartbeat", "[" + beat("w1", "10:00:00", "online") + ","
+                + beat("w4", "10:03:00", "online") + "]");
+        publishKind("04/04004/heartbeat", beat("w3", "10:01:30", "offline"));
+        publishKind("04/04004/heartbeat", "[" + beat("w2", "10:01:00", "online") + ","
+                + beat("w5", "10:02:00", "online") + "]");
+        JsonNode outages = awaitJson("/api/v1/outages?" + OCTOBER + "&province=04", b -> b.valueStream()
+                .filter(o -> o.get("commune").asString().equals("04004")).count() == 2);
+        // the will's outage ends at the next beat (10:02), found inside the run of beats 10:00–10:03; silence after
+        assertThat(outages.valueStream().filter(o -> o.get("commune").asString().equals("04004"))
+                .map(o -> o.get("cause").asString() + " " + o.get("start").asString() + " " + (o.get("end").isNull() ? "open" : o.get("end").asString())))
+                .containsExactly("silent 2025-10-23T03:03:00Z open", "silent 2025-10-23T03:01:30Z 2025-10-23T03:02:00Z");
+    }
+
+    private static String beat(String id, String time, String status) {
+        return """
+                {"id":"%s","ts":"2025-10-23T%s+07:00","collector":"c-04004","version":"0.1.0","status":"%s"}"""
+                .formatted(id, time, status);
+    }
+
+    @Test
     void probeAndSilentOutagesOverlappingThePeriod() throws Exception {
         JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        // all five results stored, and the outages recomputed since the late one (q3) arrived
+        // all five results stored, and the outages and signs of life brought up to date since the late one (q3)
         while ((jdbc.queryForObject("SELECT count(*) FROM probe_event WHERE target = 'dvc-province'", Long.class) < 5
-                || jdbc.queryForObject("SELECT count(*) FROM probe_outage_dirty", Long.class) > 0)
+                || jdbc.queryForObject("SELECT (SELECT count(*) FROM probe_outage_dirty)"
+                        + " + (SELECT count(*) FROM site_run_dirty)", Long.class) > 0)
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the stored probe outages ({@link ProbeOutages} keeps them), and the observations the silence rule runs over:
- * per site with a collector (from its first heartbeat on), every sign of life from its last one before the period
- * on.
+ * Reads the stored probe outages ({@link ProbeOutages} keeps them), and what the silence rule runs over: per site
+ * with a collector, from its first heartbeat on, its runs of signs of life ({@link SiteRuns} keeps them) and last
+ * wills around the period.
  */
 @Repository
 class OutageRepository {
@@ -31,26 +31,54 @@ class OutageRepository {
             WHERE start_ts < :to AND (end_ts IS NULL OR end_ts > :from)%s
             ORDER BY start_ts DESC""";
 
-    private static final String SIGNALS = """
+    // Per site with a collector: its runs of signs of life from the last one that ended before the period to the
+    // first that starts after it, and its last wills from the start of that first run on (an earlier will ended
+    // before it) to the first after the period. %s: the province condition, as above.
+    private static final String SIGNS_OF_LIFE = """
             WITH sites AS (
-                SELECT province, commune, min(ts) AS first_beat FROM heartbeat_event
-                WHERE CAST(:province AS text) IS NULL OR province = :province
-                GROUP BY 1, 2
-            ), sig AS (
-                SELECT province, commune, ts, status = 'offline' AS will FROM heartbeat_event
-                UNION ALL SELECT province, commune, ts, false FROM probe_event
-                UNION ALL SELECT province, commune, ts, false FROM vneid_event
-                UNION ALL SELECT province, commune, ts, false FROM sync_event
-                UNION ALL SELECT province, commune, ts, false FROM dossier_event
-            ), own AS (
-                SELECT sig.* FROM sig JOIN sites USING (province, commune) WHERE sig.ts >= sites.first_beat
-            ), anchor AS (
-                SELECT province, commune, max(ts) AS since FROM own WHERE ts < :from GROUP BY 1, 2
+                SELECT province, commune, first_heartbeat_ts,
+                       (SELECT start_ts FROM site_run r
+                        WHERE r.province = a.province AND r.commune = a.commune AND r.end_ts < :from
+                        ORDER BY start_ts DESC LIMIT 1) AS last_before
+                FROM site_activity a
+                WHERE first_heartbeat_ts IS NOT NULL%s
             )
-            SELECT own.province, own.commune, own.ts, own.will
-            FROM own LEFT JOIN anchor USING (province, commune)
-            WHERE anchor.since IS NULL OR own.ts >= anchor.since
-            ORDER BY 1, 2, 3""";
+            SELECT s.province, s.commune, s.first_heartbeat_ts, x.will, x.start_ts, x.end_ts
+            FROM sites s CROSS JOIN LATERAL (
+                SELECT false AS will, start_ts, end_ts FROM site_run r
+                WHERE r.province = s.province AND r.commune = s.commune AND r.start_ts >= s.last_before
+                  AND r.start_ts < :to
+                UNION ALL
+                SELECT false, start_ts, end_ts FROM site_run r
+                WHERE r.province = s.province AND r.commune = s.commune AND s.last_before IS NULL
+                  AND r.end_ts >= :from AND r.start_ts < :to
+                UNION ALL
+                (SELECT false, start_ts, end_ts FROM site_run r
+                 WHERE r.province = s.province AND r.commune = s.commune AND r.start_ts >= :to
+                 ORDER BY start_ts LIMIT 1)
+                UNION ALL
+                SELECT true, ts, NULL FROM site_will w
+                WHERE w.province = s.province AND w.commune = s.commune AND w.ts >= COALESCE(s.last_before, '-infinity')
+                  AND w.ts < :to
+                UNION ALL
+                (SELECT true, ts, NULL FROM site_will w
+                 WHERE w.province = s.province AND w.commune = s.commune AND w.ts >= :to ORDER BY ts LIMIT 1)
+            ) AS x
+            ORDER BY 1, 2, 5""";
+
+    // The first sign of life of a site in (?, ?], of any kind: a will inside a run ends at the run's next event.
+    private static final String NEXT_SIGN = """
+            SELECT min(ts) FROM (
+                SELECT min(ts) AS ts FROM heartbeat_event WHERE province = :p AND commune = :c AND ts > :after AND ts <= :until
+                UNION ALL SELECT min(ts) FROM probe_event WHERE province = :p AND commune = :c AND ts > :after AND ts <= :until
+                UNION ALL SELECT min(ts) FROM vneid_event WHERE province = :p AND commune = :c AND ts > :after AND ts <= :until
+                UNION ALL SELECT min(ts) FROM sync_event WHERE province = :p AND commune = :c AND ts > :after AND ts <= :until
+                UNION ALL SELECT min(ts) FROM dossier_event WHERE province = :p AND commune = :c AND ts > :after AND ts <= :until
+            ) AS signs""";
+
+    /** What the silence rule needs of one site for a period. */
+    record SiteSigns(Key site, List<SilenceRule.Run> runs, List<SilenceRule.Will> wills) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -73,13 +101,65 @@ class OutageRepository {
         }).list();
     }
 
-    Map<Key, List<SilenceRule.Signal>> signals(Instant from, @Nullable String province) {
-        Map<Key, List<SilenceRule.Signal>> bySite = new LinkedHashMap<>();
-        jdbc.sql(SIGNALS).param("from", from.atOffset(ZoneOffset.UTC)).param("province", province).query(rs -> {
-            bySite.computeIfAbsent(new Key(rs.getString(1), rs.getString(2), "collector"),
-                    k -> new ArrayList<>())
-                    .add(new SilenceRule.Signal(rs.getTimestamp(3).toInstant(), rs.getBoolean(4)));
+    /** Per site with a collector, from its first heartbeat on: its runs and wills around {@code [from, to)}. */
+    List<SiteSigns> signsOfLife(Instant from, Instant to, @Nullable String province) {
+        var query = jdbc.sql(SIGNS_OF_LIFE.formatted(province == null ? "" : " AND province = :province"))
+                .param("from", from.atOffset(ZoneOffset.UTC))
+                .param("to", to.atOffset(ZoneOffset.UTC));
+        if (province != null) {
+            query = query.param("province", province);
+        }
+        Map<Key, List<SilenceRule.Run>> runs = new LinkedHashMap<>();
+        Map<Key, List<Instant>> wills = new LinkedHashMap<>();
+        query.query(rs -> {
+            Key site = new Key(rs.getString(1), rs.getString(2), "collector");
+            Instant watchedFrom = rs.getObject(3, OffsetDateTime.class).toInstant();
+            Instant start = rs.getObject(5, OffsetDateTime.class).toInstant();
+            runs.computeIfAbsent(site, k -> new ArrayList<>());
+            if (rs.getBoolean(4)) {
+                if (!start.isBefore(watchedFrom)) {
+                    wills.computeIfAbsent(site, k -> new ArrayList<>()).add(start);
+                }
+                return;
+            }
+            Instant end = rs.getObject(6, OffsetDateTime.class).toInstant();
+            // signs of life before the first heartbeat do not count; that heartbeat is one, so a run starts there
+            if (!end.isBefore(watchedFrom)) {
+                runs.get(site).add(new SilenceRule.Run(start.isBefore(watchedFrom) ? watchedFrom : start, end));
+            }
         });
-        return bySite;
+        List<SiteSigns> sites = new ArrayList<>(runs.size());
+        runs.forEach((site, siteRuns) -> sites.add(new SiteSigns(site, siteRuns,
+                withNext(site, siteRuns, wills.getOrDefault(site, List.of())))));
+        return sites;
+    }
+
+    /** Each will with the next sign of life after it: a will, the start of a run, or an event inside a run. */
+    private List<SilenceRule.Will> withNext(Key site, List<SilenceRule.Run> runs, List<Instant> wills) {
+        List<SilenceRule.Will> withNext = new ArrayList<>(wills.size());
+        for (int i = 0; i < wills.size(); i++) {
+            Instant w = wills.get(i);
+            Instant next = i + 1 < wills.size() ? wills.get(i + 1) : null;
+            for (SilenceRule.Run run : runs) {
+                if (run.start().isAfter(w)) {
+                    next = next == null || run.start().isBefore(next) ? run.start() : next;
+                    break;
+                }
+                if (run.end().isAfter(w)) {
+                    Instant inside = nextSign(site, w, next == null || run.end().isBefore(next) ? run.end() : next);
+                    next = inside != null ? inside : next;
+                    break;
+                }
+            }
+            withNext.add(new SilenceRule.Will(w, next));
+        }
+        return withNext;
+    }
+
+    private @Nullable Instant nextSign(Key site, Instant after, Instant until) {
+        OffsetDateTime next = jdbc.sql(NEXT_SIGN).param("p", site.province()).param("c", site.commune())
+                .param("after", after.atOffset(ZoneOffset.UTC)).param("until", until.atOffset(ZoneOffset.UTC))
+                .query(OffsetDateTime.class).single();
+        return next == null ? null : next.toInstant();
     }
 }

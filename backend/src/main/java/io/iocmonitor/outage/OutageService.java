@@ -43,10 +43,9 @@ public class OutageService {
         Instant end = Ict.startOf(to);
         Instant now = clock.instant();
         List<Outage> outages = new ArrayList<>(repository.probeOutages(start, end, only));
-        for (Map.Entry<OutageRepository.Key, List<SilenceRule.Signal>> site
-                : repository.signals(start, only).entrySet()) {
-            for (ProbeOutageRule.Span span : SilenceRule.outages(site.getValue(), now)) {
-                outages.add(outage(site.getKey(), OutageCause.SILENT, span));
+        for (OutageRepository.SiteSigns site : repository.signsOfLife(start, end, only)) {
+            for (ProbeOutageRule.Span span : SilenceRule.outages(site.runs(), site.wills(), now)) {
+                outages.add(outage(site.site(), OutageCause.SILENT, span));
             }
         }
         return outages.stream()

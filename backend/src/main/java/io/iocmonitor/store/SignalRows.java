@@ -37,7 +37,7 @@ final class SignalRows {
             SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                  ?::boolean[], ?::bigint[], ?::bigint[])""";
 
-    // Which targets' outages to recompute, and from when: see V16__probe_outages.sql. Append-only, so concurrent
+    // Which targets' outages to recompute, and from when: see V22__probe_outages.sql. Append-only, so concurrent
     // writers never wait for each other here.
     private static final String MARK_PROBE_OUTAGES = """
             INSERT INTO probe_outage_dirty (province, commune, target, since)

@@ -16,11 +16,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.iocmonitor.base.Ict;
+import io.iocmonitor.outage.SilenceRule;
+import io.iocmonitor.telemetry.CollectorStatus;
 import io.iocmonitor.telemetry.DossierEvent;
 import io.iocmonitor.telemetry.HeartbeatEvent;
 import io.iocmonitor.telemetry.KnownSites;
@@ -63,11 +66,22 @@ public class TelemetryStore {
 
     // Lock rows in key order (the map below is sorted), so that two servers never deadlock on them.
     private static final String TOUCH_SITES = """
-            INSERT INTO site_activity (province, commune, last_event_ts, last_received_at)
-            SELECT p, c, t, ?::timestamptz FROM unnest(?::text[], ?::text[], ?::timestamptz[]) AS u(p, c, t)
+            INSERT INTO site_activity (province, commune, last_event_ts, last_received_at, first_heartbeat_ts)
+            SELECT p, c, t, ?::timestamptz, h
+            FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) AS u(p, c, t, h)
             ON CONFLICT (province, commune) DO UPDATE SET
                 last_event_ts = GREATEST(site_activity.last_event_ts, EXCLUDED.last_event_ts),
-                last_received_at = EXCLUDED.last_received_at""";
+                last_received_at = EXCLUDED.last_received_at,
+                first_heartbeat_ts = LEAST(site_activity.first_heartbeat_ts, EXCLUDED.first_heartbeat_ts)""";
+
+    // The batch's runs of signs of life per site, for the server to join (V23__collector_signs_of_life.sql).
+    private static final String MARK_RUNS = """
+            INSERT INTO site_run_dirty (province, commune, start_ts, end_ts)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])""";
+
+    private static final String ADD_WILLS = """
+            INSERT INTO site_will (province, commune, ts)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[]) ON CONFLICT DO NOTHING""";
 
     // Rows in key order, like the site activity, so that two servers never deadlock on them.
     private static final String TALLY = """
@@ -147,20 +161,60 @@ public class TelemetryStore {
         return fresh;
     }
 
+    /**
+     * The newest event and first heartbeat of each site, in key order (every batch touches these rows); and the
+     * batch's signs of life for the silence rule: its runs per site, and its last wills.
+     */
     private void touchSites(List<TelemetryEvent> fresh, Instant now) {
         if (fresh.isEmpty()) {
             return;
         }
-        Map<List<String>, Instant> newest = new TreeMap<>((a, b) -> {
+        Map<List<String>, SiteSigns> sites = new TreeMap<>((a, b) -> {
             int byProvince = a.get(0).compareTo(b.get(0));
             return byProvince != 0 ? byProvince : a.get(1).compareTo(b.get(1));
         });
         for (TelemetryEvent e : fresh) {
-            newest.merge(List.of(e.province(), e.commune()), e.ts(), (x, y) -> x.isAfter(y) ? x : y);
+            sites.computeIfAbsent(List.of(e.province(), e.commune()), k -> new SiteSigns()).add(e);
         }
-        List<Map.Entry<List<String>, Instant>> sites = new ArrayList<>(newest.entrySet());
-        jdbc.update(TOUCH_SITES, now.toString(), text(sites, s -> s.getKey().get(0)),
-                text(sites, s -> s.getKey().get(1)), times(sites, Map.Entry::getValue));
+        List<Map.Entry<List<String>, SiteSigns>> rows = new ArrayList<>(sites.entrySet());
+        jdbc.update(TOUCH_SITES, now.toString(), text(rows, s -> s.getKey().get(0)),
+                text(rows, s -> s.getKey().get(1)), times(rows, s -> s.getValue().newest),
+                times(rows, s -> s.getValue().firstHeartbeat));
+        List<List<Object>> runs = new ArrayList<>();
+        List<List<Object>> wills = new ArrayList<>();
+        rows.forEach(site -> {
+            SilenceRule.join(site.getValue().signs).forEach(run -> runs.add(List.of(site.getKey().get(0),
+                    site.getKey().get(1), run.start(), run.end())));
+            site.getValue().wills.forEach(w -> wills.add(List.of(site.getKey().get(0), site.getKey().get(1), w)));
+        });
+        if (!runs.isEmpty()) {
+            jdbc.update(MARK_RUNS, text(runs, r -> (String) r.get(0)), text(runs, r -> (String) r.get(1)),
+                    times(runs, r -> (Instant) r.get(2)), times(runs, r -> (Instant) r.get(3)));
+        }
+        if (!wills.isEmpty()) {
+            jdbc.update(ADD_WILLS, text(wills, r -> (String) r.get(0)), text(wills, r -> (String) r.get(1)),
+                    times(wills, r -> (Instant) r.get(2)));
+        }
+    }
+
+    /** What one batch tells of one site's collector. */
+    private static final class SiteSigns {
+        private @Nullable Instant newest;
+        private @Nullable Instant firstHeartbeat;
+        private final List<SilenceRule.Run> signs = new ArrayList<>();
+        private final List<Instant> wills = new ArrayList<>();
+
+        void add(TelemetryEvent e) {
+            newest = newest == null || e.ts().isAfter(newest) ? e.ts() : newest;
+            if (e instanceof HeartbeatEvent beat) {
+                firstHeartbeat = firstHeartbeat == null || e.ts().isBefore(firstHeartbeat) ? e.ts() : firstHeartbeat;
+                if (beat.status() == CollectorStatus.OFFLINE) {
+                    wills.add(e.ts());
+                    return;
+                }
+            }
+            signs.add(new SilenceRule.Run(e.ts(), e.ts()));
+        }
     }
 
     /** Counts valid events (duplicates too: they were valid) and rejects per province, for data validity. */
