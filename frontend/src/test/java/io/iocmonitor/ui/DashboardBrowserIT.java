@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The packaged demo application in headless Chromium: log-in and the national dashboard; each role's main path
  * through the province, commune, comparison and report views, exports, the language switch, and wall mode
- * surviving a server restart (last, since it restarts the application the other tests share).
+ * surviving the expiry of its HTTP session and a server restart (last, since it restarts the application the
+ * other tests share).
  *
  * <p>Contract with the views: the log-in view at {@code /login} uses {@code vaadin-login-form};
  * the dashboard at {@code /} has a {@code vaadin-grid#province-table} with one row per province
@@ -49,7 +50,8 @@ class DashboardBrowserIT extends BrowserTest {
     private static PackagedApp app;
     @BeforeAll
     static void startApplication() throws Exception {
-        app = PackagedApp.start("--ioc.wall.token=" + WALL_TOKEN);
+        // Tomcat's session manager over JMX, for expiring the wall's session
+        app = PackagedApp.start("--ioc.wall.token=" + WALL_TOKEN, "--server.tomcat.mbeanregistry.enabled=true");
     }
 
     @AfterAll
@@ -245,27 +247,59 @@ class DashboardBrowserIT extends BrowserTest {
     }
 
     @Test
+    @Order(5)
+    void wallModeComesBackAndRotatesOnAfterItsSessionExpires() throws Exception {
+        Object loadedAt = openWall();
+        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+
+        app.expireHttpSession(session);
+
+        awaitWallReloaded(loadedAt, "the session's expiry", WAIT);
+        assertThat(driver.manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(session);
+        // a new session, signed in by the token again: both views show data and the rotation goes on
+        wait("the wall back on the overview", d -> "overview".equals(wallView()));
+        wait("the overview's 34 province tiles",
+                d -> d.findElements(By.cssSelector("#wall-content #province-tiles .province-tile")).size() == 34);
+        wait("the wall rotating on to province 01", d -> "province/01".equals(wallView()));
+        awaitText("province-name", HA_NOI);
+        wait("province 01's 13 KPI tiles",
+                d -> d.findElements(By.cssSelector("#wall-content #province-kpis .kpi-tile")).size() == 13);
+        assertThat(path(driver)).isEqualTo("/wall");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void wallModeRotatesAndComesBackAfterAServerRestart() throws Exception {
+        Object loadedAt = openWall();
+        pause(Duration.ofMillis(1500));
+        BrowserSupport.screenshot(driver, screenshotsDir().resolve("wall.png"));
+
+        app.restart();
+
+        awaitWallReloaded(loadedAt, "the restart", Duration.ofMinutes(3));
+        String shown = wallView();
+        wait("the wall rotating on after the restart", d -> wallView() != null && !shown.equals(wallView()));
+        assertThat(path(driver)).isEqualTo("/wall");
+    }
+
+    /** Opens the wall on the overview and province 01, waits for both; returns when the page was loaded. */
+    private Object openWall() {
         driver.get(app.url("/wall?views=overview,province/01&seconds=5&token=" + WALL_TOKEN));
         wait("the wall showing the overview", d -> "overview".equals(wallView()));
         wait("the wall rotating to province 01", d -> "province/01".equals(wallView()));
         awaitText("province-name", HA_NOI);
         Object loadedAt = js().executeScript("return window.__iocWallLoadedAt");
         assertThat(loadedAt).isNotNull();
-        pause(Duration.ofMillis(1500));
-        BrowserSupport.screenshot(driver, screenshotsDir().resolve("wall.png"));
+        return loadedAt;
+    }
 
-        app.restart();
-
-        WebDriverWait afterRestart = new WebDriverWait(driver, Duration.ofMinutes(3), Duration.ofSeconds(1));
-        afterRestart.withMessage("the wall reloading itself after the restart (at " + driver.getCurrentUrl() + ")");
-        afterRestart.ignoring(JavascriptException.class);
-        afterRestart.until(d -> !loadedAt.equals(js().executeScript("return window.__iocWallLoadedAt"))
+    /** Waits until the wall page has been loaded anew (not the one loaded at {@code loadedAt}) and shows a view. */
+    private void awaitWallReloaded(Object loadedAt, String after, Duration timeout) {
+        WebDriverWait reloaded = new WebDriverWait(driver, timeout, Duration.ofSeconds(1));
+        reloaded.withMessage("the wall reloading itself after " + after + " (at " + driver.getCurrentUrl() + ")");
+        reloaded.ignoring(JavascriptException.class);
+        reloaded.until(d -> !loadedAt.equals(js().executeScript("return window.__iocWallLoadedAt"))
                 && wallView() != null);
-        String shown = wallView();
-        wait("the wall rotating on after the restart", d -> wallView() != null && !shown.equals(wallView()));
-        assertThat(path(driver)).isEqualTo("/wall");
     }
 
     /** Ranked rows come first in rank order; the unranked ones after them, each marked insufficient data. */
