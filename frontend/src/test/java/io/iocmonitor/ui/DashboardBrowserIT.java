@@ -2,6 +2,7 @@ package io.iocmonitor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,9 +33,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The packaged demo application in headless Chromium: log-in and the national dashboard; each role's main path
- * through the province, commune, comparison and report views, exports, the language switch, and wall mode
- * surviving the expiry of its HTTP session and a server restart (last, since it restarts the application the
- * other tests share).
+ * through the province, commune, comparison and report views, exports, the language switch, the commune import in
+ * both layouts, and wall mode surviving the expiry of its HTTP session and a server restart (last, since it
+ * restarts the application the other tests share).
  *
  * <p>Contract with the views: the log-in view at {@code /login} uses {@code vaadin-login-form};
  * the dashboard at {@code /} has a {@code vaadin-grid#province-table} with one row per province
@@ -220,13 +224,7 @@ class DashboardBrowserIT extends BrowserTest {
                 """);
         try {
             logIn("admin", "demo");
-            driver.get(app.url("/admin"));
-            awaitElement("user-table");
-            WebElement upload = awaitElement("commune-upload");
-            List<WebElement> inputs = upload.findElements(By.cssSelector("input[type=file]"));
-            WebElement input = !inputs.isEmpty() ? inputs.getFirst()
-                    : upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-            input.sendKeys(csv.toAbsolutePath().toString());
+            uploadCommunes(csv);
             wait("the import report", d -> d.findElement(By.id("import-report")).getText().contains("2 dòng bị từ chối"));
             assertThat(driver.findElement(By.id("import-report")).getText()).contains("đã nhập 2 xã / phường (1 mới, 1 thay đổi)");
             GridContent refused = awaitGrid("import-rejected", "the two refused rows", grid -> grid.size() == 2);
@@ -248,6 +246,46 @@ class DashboardBrowserIT extends BrowserTest {
 
     @Test
     @Order(5)
+    void adminImportsTheStatisticsOfficeSpreadsheet() throws Exception {
+        // the office's export: a title row, its Vietnamese headers, one row changing Huế's placeholder 46001, one new
+        // commune, one unit of a level abolished in 2025
+        Path xlsx = Files.createTempFile("Danh sach cap xa-", ".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet();
+            sheet.createRow(0).createCell(0).setCellValue("Danh sách đơn vị hành chính cấp xã");
+            List<List<String>> rows = List.of(
+                    List.of("Mã", "Tên", "Tên Tiếng Anh", "Cấp", "Mã TP", "Tỉnh / Thành Phố"),
+                    List.of("46001", "Phường Thuận Hóa", "", "Phường", "46", "Thành phố Huế"),
+                    List.of("46990", "Xã Phú Vang", "", "Xã", "46", "Thành phố Huế"),
+                    List.of("46991", "Thị trấn Thuận An", "", "Thị trấn", "46", "Thành phố Huế"));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(xlsx)) {
+                workbook.write(out);
+            }
+        }
+        try {
+            logIn("admin", "demo");
+            uploadCommunes(xlsx);
+            wait("the import report", d -> d.findElement(By.id("import-report")).getText().contains("1 dòng bị từ chối"));
+            assertThat(driver.findElement(By.id("import-report")).getText())
+                    .contains("đã nhập 2 xã / phường (1 mới, 1 thay đổi)");
+            GridContent refused = awaitGrid("import-rejected", "the refused row", grid -> grid.size() == 1);
+            assertThat(refused.rows().getFirst().getFirst())
+                    .isEqualTo(xlsx.getFileName() + " row 5: Cấp \"Thị trấn\" is not one of Xã, Phường, Đặc khu");
+            awaitGrid("import-history", "the import in the history",
+                    grid -> grid.rowContaining(xlsx.getFileName().toString()) != null);
+        } finally {
+            Files.deleteIfExists(xlsx);
+        }
+    }
+
+    @Test
+    @Order(6)
     void wallModeComesBackAndRotatesOnAfterItsSessionExpires() throws Exception {
         Object loadedAt = openWall();
         String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
@@ -300,6 +338,17 @@ class DashboardBrowserIT extends BrowserTest {
         reloaded.ignoring(JavascriptException.class);
         reloaded.until(d -> !loadedAt.equals(js().executeScript("return window.__iocWallLoadedAt"))
                 && wallView() != null);
+    }
+
+    /** Opens the admin view and uploads a communes file to its import. */
+    private void uploadCommunes(Path file) {
+        driver.get(app.url("/admin"));
+        awaitElement("user-table");
+        WebElement upload = awaitElement("commune-upload");
+        List<WebElement> inputs = upload.findElements(By.cssSelector("input[type=file]"));
+        WebElement input = !inputs.isEmpty() ? inputs.getFirst()
+                : upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(file.toAbsolutePath().toString());
     }
 
     /** Ranked rows come first in rank order; the unranked ones after them, each marked insufficient data. */
