@@ -60,17 +60,59 @@ stop_server() {
   kill -9 "$pid" 2>/dev/null
 }
 
+# compile_against WORK MVN-ARGS... -- SOURCE...: compiles single-file programs into WORK/classes against the
+# classpath `mvn MVN-ARGS dependency:build-classpath` resolves (from the local repository; nothing is installed);
+# sets CP.
+compile_against() {
+  local work=$1 mvn_args=()
+  shift
+  while [[ $# -gt 0 && "$1" != "--" ]]; do mvn_args+=("$1"); shift; done
+  shift
+  # Maven's bundled Guava warns about sun.misc.Unsafe on JDK 24+ (as in ./ioc)
+  if (( JAVA_MAJOR >= 24 )); then export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"; fi
+  mvn -B -q "${mvn_args[@]}" dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" > "$work/mvn.log" 2>&1 ||
+    die "mvn dependency:build-classpath failed: $(tail -n 20 "$work/mvn.log")"
+  CP=$(cat "$work/cp.txt")
+  mkdir -p "$work/classes"
+  "$JAVA_HOME/bin/javac" -nowarn -d "$work/classes" -cp "$CP" "$@"
+}
+
 # compile_with_paho ROOT WORK SOURCE...: compiles single-file programs against the collectors module's runtime
 # classpath (Paho MQTT v5) into WORK/classes; sets CP.
 compile_with_paho() {
   local root=$1 work=$2
   shift 2
-  # Maven's bundled Guava warns about sun.misc.Unsafe on JDK 24+ (as in ./ioc)
-  if (( JAVA_MAJOR >= 24 )); then export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"; fi
-  (cd "$root" && mvn -B -q -pl collectors dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$work/cp.txt" > "$work/mvn.log" 2>&1) ||
-    die "mvn dependency:build-classpath failed: $(tail -n 20 "$work/mvn.log")"
-  CP=$(cat "$work/cp.txt")
-  mkdir -p "$work/classes"
-  "$JAVA_HOME/bin/javac" -nowarn -d "$work/classes" -cp "$CP" "$@"
+  compile_against "$work" -f "$root/pom.xml" -pl collectors -Dmdep.includeScope=runtime -- "$@"
+}
+
+# compile_with_selenium ROOT WORK SOURCE...: compiles single-file programs against Selenium, the version the
+# browser tests use (the project's dependency management), into WORK/classes; sets CP. The frontend module's own
+# classpath would need the backend module installed, so a throwaway POM under WORK asks for Selenium alone.
+compile_with_selenium() {
+  local root=$1 work=$2 version parent
+  shift 2
+  version=$(sed -n '/<artifactId>ioc-monitor-parent<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;q;}' \
+    "$root/pom.xml")
+  [[ -n "$version" ]] || die "cannot read the version of ioc-monitor-parent from $root/pom.xml"
+  # Maven takes relativePath relative to the POM's folder, even when it starts with /
+  parent=$(realpath --relative-to="$work" "$root/pom.xml")
+  cat > "$work/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <parent>
+    <groupId>io.iocmonitor</groupId>
+    <artifactId>ioc-monitor-parent</artifactId>
+    <version>$version</version>
+    <relativePath>$parent</relativePath>
+  </parent>
+  <artifactId>ioc-bench-selenium</artifactId>
+  <dependencies>
+    <dependency>
+      <groupId>org.seleniumhq.selenium</groupId>
+      <artifactId>selenium-java</artifactId>
+    </dependency>
+  </dependencies>
+</project>
+POM
+  compile_against "$work" -f "$work/pom.xml" -Dmdep.includeScope=runtime -- "$@"
 }

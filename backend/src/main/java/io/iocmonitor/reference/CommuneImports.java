@@ -1,6 +1,5 @@
 package io.iocmonitor.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Administrators' imports of commune-level units from a CSV ({@link CommuneFile}'s layout): the valid rows are
+ * Administrators' imports of commune-level units from a CSV or spreadsheet ({@link CommuneFile}): the valid rows are
  * inserted or updated, the refused ones reported with line and field, and the version of every commune an import
  * changes is kept ({@code commune_previous_version}), so that boundaries and names can change without losing the
  * past. One import is one transaction: it lands whole or not at all.
@@ -30,6 +28,12 @@ public class CommuneImports {
 
     /** What an import did. */
     public record Report(long importId, String source, int accepted, int added, int changed, List<String> rejected) {
+    }
+
+    /** Hears how many of the valid rows are written so far. */
+    @FunctionalInterface
+    public interface Progress {
+        void written(int rows, int of);
     }
 
     /** An earlier import, for the history list. */
@@ -52,13 +56,12 @@ public class CommuneImports {
     }
 
     /**
-     * Imports a file; {@code progress} hears how many valid rows are written so far (of {@code accepted}).
+     * Imports a file (its name, for messages and the history, and its bytes).
      *
-     * @throws IOException when the file cannot be read or its header is not {@link CommuneFile#HEADER}
+     * @throws IOException when the file cannot be read or its header row is not one of {@link CommuneLayout}'s
      */
-    public Report importFile(String source, BufferedReader reader, String user, IntConsumer progress)
-            throws IOException {
-        CommuneFile.Parsed parsed = CommuneFile.parse(source, reader, reference::isProvince);
+    public Report importFile(String source, byte[] content, String user, Progress progress) throws IOException {
+        CommuneFile.Parsed parsed = CommuneFile.parse(source, content, reference::isProvince);
         Map<String, Commune> current = new HashMap<>();
         jdbc.sql("SELECT code, name, province_code, type FROM commune").query((rs, i) -> new Commune(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4))).list().forEach(c -> current.put(c.code(), c));
@@ -88,7 +91,7 @@ public class CommuneImports {
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 int to = Math.min(rows.size(), from + CHUNK);
                 reference.importCommunes(rows.subList(from, to));
-                progress.accept(to);
+                progress.written(to, rows.size());
             }
             return importId;
         });

@@ -1,8 +1,6 @@
 package io.iocmonitor.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,13 +109,12 @@ public class ReferenceData implements KnownSites {
         if (!Files.isReadable(file)) {
             throw new IOException("ioc.reference.communes-file: " + file.toAbsolutePath() + " cannot be read");
         }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CommuneFile.Parsed parsed = CommuneFile.parse(file.getFileName().toString(), reader, provinces::containsKey);
-            parsed.rejected().forEach(problem -> log.warn("Commune row refused: {}", problem));
-            log.info("Communes file {}: {} communes read, {} rows refused", file, parsed.communes().size(),
-                    parsed.rejected().size());
-            return parsed;
-        }
+        CommuneFile.Parsed parsed = CommuneFile.parse(file.getFileName().toString(), Files.readAllBytes(file),
+                provinces::containsKey);
+        parsed.rejected().forEach(problem -> log.warn("Commune row refused: {}", problem));
+        log.info("Communes file {}: {} communes read, {} rows refused", file, parsed.communes().size(),
+                parsed.rejected().size());
+        return parsed;
     }
 
     // Insert or update; the placeholders of every province the file covers give way to its real communes.

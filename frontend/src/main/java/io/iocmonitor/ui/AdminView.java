@@ -1,10 +1,6 @@
 package io.iocmonitor.ui;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.vaadin.flow.component.UI;
@@ -38,7 +34,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Administration (ADMIN only): users and roles (create, change role and province, reset the password), and the
- * import of commune-level units from a CSV with a report of refused rows, progress while it runs, and the history
+ * import of commune-level units from a CSV or spreadsheet with a report of refused rows, progress while it runs, and the history
  * of earlier imports (the versions they replaced are kept by {@link CommuneImports}).
  */
 @Route(value = "admin", layout = MainLayout.class)
@@ -147,7 +143,7 @@ public class AdminView extends VerticalLayout {
                 ui.access(() -> startImport(ui, metadata.fileName(), data))));
         upload.setId("commune-upload");
         upload.setMaxFiles(1);
-        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setAcceptedFileTypes(".csv", "text/csv", ".xlsx", ".xls");
         progress.setId("import-progress");
         progress.setVisible(false);
         report.setId("import-report");
@@ -179,13 +175,11 @@ public class AdminView extends VerticalLayout {
         report.setText(getTranslation("admin.import.running", fileName));
         ui.setPollInterval(500);
         Thread.ofVirtual().name("commune-import").start(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(data),
-                    StandardCharsets.UTF_8))) {
-                long rows = data.length == 0 ? 1 : new String(data, StandardCharsets.UTF_8).lines().count();
-                CommuneImports.Report done = imports.importFile(fileName, reader, admin, written ->
+            try {
+                CommuneImports.Report done = imports.importFile(fileName, data, admin, (written, of) ->
                         ui.access(() -> {
                             progress.setIndeterminate(false);
-                            progress.setValue(Math.min(1.0, (double) written / rows));
+                            progress.setValue((double) written / of);
                         }));
                 ui.access(() -> finished(getTranslation("admin.import.done", done.source(), done.accepted(),
                         done.added(), done.changed(), done.rejected().size()), done.rejected()));

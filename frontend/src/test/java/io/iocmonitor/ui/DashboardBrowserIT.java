@@ -2,6 +2,7 @@ package io.iocmonitor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,8 +33,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The packaged demo application in headless Chromium: log-in and the national dashboard; each role's main path
- * through the province, commune, comparison and report views, exports, the language switch, and wall mode
- * surviving a server restart (last, since it restarts the application the other tests share).
+ * through the province, commune, comparison and report views, exports, the language switch, the commune import in
+ * both layouts, and wall mode surviving the expiry of its HTTP session and a server restart (last, since it
+ * restarts the application the other tests share).
  *
  * <p>Contract with the views: the log-in view at {@code /login} uses {@code vaadin-login-form};
  * the dashboard at {@code /} has a {@code vaadin-grid#province-table} with one row per province
@@ -49,7 +54,8 @@ class DashboardBrowserIT extends BrowserTest {
     private static PackagedApp app;
     @BeforeAll
     static void startApplication() throws Exception {
-        app = PackagedApp.start("--ioc.wall.token=" + WALL_TOKEN);
+        // Tomcat's session manager over JMX, for expiring the wall's session
+        app = PackagedApp.start("--ioc.wall.token=" + WALL_TOKEN, "--server.tomcat.mbeanregistry.enabled=true");
     }
 
     @AfterAll
@@ -218,13 +224,7 @@ class DashboardBrowserIT extends BrowserTest {
                 """);
         try {
             logIn("admin", "demo");
-            driver.get(app.url("/admin"));
-            awaitElement("user-table");
-            WebElement upload = awaitElement("commune-upload");
-            List<WebElement> inputs = upload.findElements(By.cssSelector("input[type=file]"));
-            WebElement input = !inputs.isEmpty() ? inputs.getFirst()
-                    : upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-            input.sendKeys(csv.toAbsolutePath().toString());
+            uploadCommunes(csv);
             wait("the import report", d -> d.findElement(By.id("import-report")).getText().contains("2 dòng bị từ chối"));
             assertThat(driver.findElement(By.id("import-report")).getText()).contains("đã nhập 2 xã / phường (1 mới, 1 thay đổi)");
             GridContent refused = awaitGrid("import-rejected", "the two refused rows", grid -> grid.size() == 2);
@@ -245,27 +245,110 @@ class DashboardBrowserIT extends BrowserTest {
     }
 
     @Test
+    @Order(5)
+    void adminImportsTheStatisticsOfficeSpreadsheet() throws Exception {
+        // the office's export: a title row, its Vietnamese headers, one row changing Huế's placeholder 46001, one new
+        // commune, one unit of a level abolished in 2025
+        Path xlsx = Files.createTempFile("Danh sach cap xa-", ".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet();
+            sheet.createRow(0).createCell(0).setCellValue("Danh sách đơn vị hành chính cấp xã");
+            List<List<String>> rows = List.of(
+                    List.of("Mã", "Tên", "Tên Tiếng Anh", "Cấp", "Mã TP", "Tỉnh / Thành Phố"),
+                    List.of("46001", "Phường Thuận Hóa", "", "Phường", "46", "Thành phố Huế"),
+                    List.of("46990", "Xã Phú Vang", "", "Xã", "46", "Thành phố Huế"),
+                    List.of("46991", "Thị trấn Thuận An", "", "Thị trấn", "46", "Thành phố Huế"));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(xlsx)) {
+                workbook.write(out);
+            }
+        }
+        try {
+            logIn("admin", "demo");
+            uploadCommunes(xlsx);
+            wait("the import report", d -> d.findElement(By.id("import-report")).getText().contains("1 dòng bị từ chối"));
+            assertThat(driver.findElement(By.id("import-report")).getText())
+                    .contains("đã nhập 2 xã / phường (1 mới, 1 thay đổi)");
+            GridContent refused = awaitGrid("import-rejected", "the refused row", grid -> grid.size() == 1);
+            assertThat(refused.rows().getFirst().getFirst())
+                    .isEqualTo(xlsx.getFileName() + " row 5: Cấp \"Thị trấn\" is not one of Xã, Phường, Đặc khu");
+            awaitGrid("import-history", "the import in the history",
+                    grid -> grid.rowContaining(xlsx.getFileName().toString()) != null);
+        } finally {
+            Files.deleteIfExists(xlsx);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void wallModeComesBackAndRotatesOnAfterItsSessionExpires() throws Exception {
+        Object loadedAt = openWall();
+        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+
+        app.expireHttpSession(session);
+
+        awaitWallReloaded(loadedAt, "the session's expiry", WAIT);
+        assertThat(driver.manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(session);
+        // a new session, signed in by the token again: both views show data and the rotation goes on
+        wait("the wall back on the overview", d -> "overview".equals(wallView()));
+        wait("the overview's 34 province tiles",
+                d -> d.findElements(By.cssSelector("#wall-content #province-tiles .province-tile")).size() == 34);
+        wait("the wall rotating on to province 01", d -> "province/01".equals(wallView()));
+        awaitText("province-name", HA_NOI);
+        wait("province 01's 13 KPI tiles",
+                d -> d.findElements(By.cssSelector("#wall-content #province-kpis .kpi-tile")).size() == 13);
+        assertThat(path(driver)).isEqualTo("/wall");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void wallModeRotatesAndComesBackAfterAServerRestart() throws Exception {
+        Object loadedAt = openWall();
+        pause(Duration.ofMillis(1500));
+        BrowserSupport.screenshot(driver, screenshotsDir().resolve("wall.png"));
+
+        app.restart();
+
+        awaitWallReloaded(loadedAt, "the restart", Duration.ofMinutes(3));
+        String shown = wallView();
+        wait("the wall rotating on after the restart", d -> wallView() != null && !shown.equals(wallView()));
+        assertThat(path(driver)).isEqualTo("/wall");
+    }
+
+    /** Opens the wall on the overview and province 01, waits for both; returns when the page was loaded. */
+    private Object openWall() {
         driver.get(app.url("/wall?views=overview,province/01&seconds=5&token=" + WALL_TOKEN));
         wait("the wall showing the overview", d -> "overview".equals(wallView()));
         wait("the wall rotating to province 01", d -> "province/01".equals(wallView()));
         awaitText("province-name", HA_NOI);
         Object loadedAt = js().executeScript("return window.__iocWallLoadedAt");
         assertThat(loadedAt).isNotNull();
-        pause(Duration.ofMillis(1500));
-        BrowserSupport.screenshot(driver, screenshotsDir().resolve("wall.png"));
+        return loadedAt;
+    }
 
-        app.restart();
-
-        WebDriverWait afterRestart = new WebDriverWait(driver, Duration.ofMinutes(3), Duration.ofSeconds(1));
-        afterRestart.withMessage("the wall reloading itself after the restart (at " + driver.getCurrentUrl() + ")");
-        afterRestart.ignoring(JavascriptException.class);
-        afterRestart.until(d -> !loadedAt.equals(js().executeScript("return window.__iocWallLoadedAt"))
+    /** Waits until the wall page has been loaded anew (not the one loaded at {@code loadedAt}) and shows a view. */
+    private void awaitWallReloaded(Object loadedAt, String after, Duration timeout) {
+        WebDriverWait reloaded = new WebDriverWait(driver, timeout, Duration.ofSeconds(1));
+        reloaded.withMessage("the wall reloading itself after " + after + " (at " + driver.getCurrentUrl() + ")");
+        reloaded.ignoring(JavascriptException.class);
+        reloaded.until(d -> !loadedAt.equals(js().executeScript("return window.__iocWallLoadedAt"))
                 && wallView() != null);
-        String shown = wallView();
-        wait("the wall rotating on after the restart", d -> wallView() != null && !shown.equals(wallView()));
-        assertThat(path(driver)).isEqualTo("/wall");
+    }
+
+    /** Opens the admin view and uploads a communes file to its import. */
+    private void uploadCommunes(Path file) {
+        driver.get(app.url("/admin"));
+        awaitElement("user-table");
+        WebElement upload = awaitElement("commune-upload");
+        List<WebElement> inputs = upload.findElements(By.cssSelector("input[type=file]"));
+        WebElement input = !inputs.isEmpty() ? inputs.getFirst()
+                : upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(file.toAbsolutePath().toString());
     }
 
     /** Ranked rows come first in rank order; the unranked ones after them, each marked insufficient data. */

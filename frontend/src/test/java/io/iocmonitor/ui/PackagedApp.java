@@ -15,7 +15,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
 
 /**
  * The packaged application ({@code frontend/target/ioc-monitor.jar}) run as a separate process,
@@ -131,6 +142,47 @@ public final class PackagedApp implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the JVM is exiting anyway
         }
+    }
+
+    /**
+     * Expires the HTTP session with this id in the application's Tomcat, as its session timeout would: through
+     * Tomcat's session manager over JMX (the JDK's attach API starts the application's local management agent).
+     * Needs the application started with {@code --server.tomcat.mbeanregistry.enabled=true}. Fails if the
+     * application has no such session, or still has it afterwards.
+     */
+    public void expireHttpSession(String sessionId) throws IOException {
+        VirtualMachine vm;
+        try {
+            vm = VirtualMachine.attach(String.valueOf(pid()));
+        } catch (AttachNotSupportedException e) {
+            throw new IllegalStateException("cannot attach to the application (pid " + pid() + ")", e);
+        }
+        try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()))) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            Set<ObjectName> managers = server.queryNames(new ObjectName("*:type=Manager,*"), null);
+            if (managers.size() != 1) {
+                throw new IllegalStateException("expected one Tomcat session manager over JMX, found " + managers
+                        + " (is the application started with --server.tomcat.mbeanregistry.enabled=true?)");
+            }
+            ObjectName manager = managers.iterator().next();
+            if (!sessionIds(server, manager).contains(sessionId)) {
+                throw new IllegalStateException("the application has no HTTP session " + sessionId);
+            }
+            server.invoke(manager, "expireSession", new Object[] {sessionId}, new String[] {String.class.getName()});
+            if (sessionIds(server, manager).contains(sessionId)) {
+                throw new IllegalStateException("the HTTP session " + sessionId + " survived its expiry");
+            }
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot expire the HTTP session " + sessionId + " over JMX", e);
+        } finally {
+            vm.detach();
+        }
+    }
+
+    private static List<String> sessionIds(MBeanServerConnection server, ObjectName manager)
+            throws JMException, IOException {
+        String ids = (String) server.invoke(manager, "listSessionIds", new Object[0], new String[0]);
+        return Arrays.asList(ids.split(" "));
     }
 
     /** Waits until the application's output has a line containing {@code text}, e.g. a subscription in place. */
