@@ -54,9 +54,13 @@ class AlertEvaluator {
         this.properties = properties;
     }
 
-    /** Forgets when rules last ran: a newly elected leader evaluates everything at once. */
-    void reset() {
+    /**
+     * A newly elected leader evaluates everything at once, and gives up the notifications still queued for
+     * channels that are no longer configured (nothing would deliver them).
+     */
+    void takeOver(AlertRepository repository, Instant now) {
         lastEvaluated.clear();
+        repository.failNotificationsOfOtherChannels(properties.channels().keySet(), now);
     }
 
     void evaluate(AlertRepository repository, TransactionTemplate tx, Instant now) {

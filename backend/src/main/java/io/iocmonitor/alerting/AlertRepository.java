@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -136,16 +137,40 @@ class AlertRepository {
                 .param("id", alertId).query(String.class).list();
     }
 
+    void failNotificationsOfOtherChannels(Set<String> configured, Instant at) {
+        jdbc.sql("""
+                        UPDATE alert_notification SET status = 'failed', sent_at = :at,
+                            last_error = 'channel ' || channel || ' is not configured'
+                        WHERE status = 'pending' AND NOT (channel = ANY (:configured))""")
+                .param("configured", configured.toArray(String[]::new)).param("at", utc(at)).update();
+    }
+
     // --- the notifier ----------------------------------------------------------------------------------------
 
-    List<Notification> dueNotifications(Instant now, int limit) {
+    /**
+     * Takes, until the caller's transaction ends, the right to deliver the channel's notifications: only while
+     * the leader's session (its backend process id) holds the leader lock, and for one deliverer at a time
+     * across instances, so that a deposed leader finishing a delivery and its successor never send the same
+     * notification, nor a channel's notifications out of order.
+     */
+    boolean claimDeliveries(String channel, int leaderSession) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = :session
+                                   AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = :key)
+                           AND pg_try_advisory_xact_lock(hashtext('ioc-alert-delivery'), hashtext(:channel))""")
+                .param("session", leaderSession).param("key", AlertingLeader.LOCK_KEY).param("channel", channel)
+                .query(Boolean.class).single();
+    }
+
+    Optional<Notification> nextDueNotification(String channel, Instant now) {
         return jdbc.sql("""
                         SELECT id, alert_id, transition, channel, attempts FROM alert_notification
-                        WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit""")
-                .param("now", utc(now)).param("limit", limit)
+                        WHERE status = 'pending' AND channel = :channel AND next_attempt_at <= :now
+                        ORDER BY next_attempt_at, id LIMIT 1""")
+                .param("channel", channel).param("now", utc(now))
                 .query((rs, i) -> new Notification(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5)))
-                .list();
+                .optional();
     }
 
     void notificationDone(long id, String status, Instant at, @Nullable String error) {

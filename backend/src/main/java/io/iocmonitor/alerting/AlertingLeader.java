@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Elects the one instance that evaluates rules and sends notifications (SPEC §6, §9: exactly once with several
  * instances). The leader holds a PostgreSQL session advisory lock on a connection of its own and does all its
- * alerting writes on that same connection: if the instance dies, PostgreSQL ends the session and frees the lock,
+ * evaluation writes on that same connection: if the instance dies, PostgreSQL ends the session and frees the lock,
  * and a follower, trying every {@link #ELECTION_INTERVAL}, takes over; if the connection breaks, the lock is gone
- * and so is the ability to write, so two instances never both act as leader.
+ * and so is the ability to write, so two instances never both act as leader. The {@link Notifier} delivers on
+ * threads of its own, claiming each delivery only while this session holds the lock ({@link #session()}).
  */
 @Component
 class AlertingLeader implements SmartLifecycle {
@@ -39,27 +40,25 @@ class AlertingLeader implements SmartLifecycle {
     private final DataSource dataSource;
     private final JsonMapper json;
     private final AlertEvaluator evaluator;
-    private final Notifier notifier;
     private final AlertingProperties properties;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean leader = new AtomicBoolean();
+    private volatile @Nullable Integer session;
     private @Nullable Thread thread;
     private @Nullable Connection connection;
 
-    AlertingLeader(DataSource dataSource, JsonMapper json, AlertEvaluator evaluator, Notifier notifier,
-            AlertingProperties properties, Clock clock) {
+    AlertingLeader(DataSource dataSource, JsonMapper json, AlertEvaluator evaluator, AlertingProperties properties,
+            Clock clock) {
         this.dataSource = dataSource;
         this.json = json;
         this.evaluator = evaluator;
-        this.notifier = notifier;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Whether this instance evaluates and notifies now. */
-    public boolean isLeader() {
-        return leader.get();
+    /** The backend process id of the session that holds the leader lock, while this instance is the leader. */
+    @Nullable Integer session() {
+        return session;
     }
 
     @Override
@@ -94,12 +93,15 @@ class AlertingLeader implements SmartLifecycle {
         while (running.get()) {
             Duration wait = ELECTION_INTERVAL;
             try {
-                if (connection == null && tryAcquire()) {
-                    evaluator.reset();
+                Connection c = connection;
+                boolean elected = false;
+                if (c == null) {
+                    c = tryAcquire();
+                    elected = c != null;
                 }
-                if (connection != null) {
+                if (c != null) {
                     wait = properties.evaluationInterval();
-                    tick(connection);
+                    tick(c, elected);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running.get()) {
@@ -115,13 +117,15 @@ class AlertingLeader implements SmartLifecycle {
         }
     }
 
-    private boolean tryAcquire() throws SQLException {
+    private @Nullable Connection tryAcquire() throws SQLException {
         Connection c = dataSource.getConnection();
         boolean acquired = false;
-        try (var statement = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        int pid = 0;
+        try (var statement = c.prepareStatement("SELECT pg_try_advisory_lock(?), pg_backend_pid()")) {
             statement.setLong(1, LOCK_KEY);
             try (var rs = statement.executeQuery()) {
                 acquired = rs.next() && rs.getBoolean(1);
+                pid = acquired ? rs.getInt(2) : 0;
             }
         } finally {
             if (!acquired) {
@@ -131,25 +135,28 @@ class AlertingLeader implements SmartLifecycle {
         if (acquired) {
             c.setAutoCommit(true);
             connection = c;
-            leader.set(true);
+            session = pid;
             LOG.info("This instance is now the alert evaluator and notifier");
+            return c;
         }
-        return acquired;
+        return null;
     }
 
-    private void tick(Connection c) throws SQLException {
+    private void tick(Connection c, boolean elected) throws SQLException {
         if (!c.isValid(5)) {
             throw new SQLException("the leader's connection is no longer valid");
         }
         SingleConnectionDataSource single = new SingleConnectionDataSource(c, true);
         AlertRepository repository = new AlertRepository(JdbcClient.create(single), json);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(single));
-        evaluator.evaluate(repository, tx, clock.instant());
-        notifier.deliverDue(repository, clock.instant());
+        if (elected) {
+            evaluator.takeOver(repository, clock.instant());
+        }
+        evaluator.evaluate(repository, new TransactionTemplate(new DataSourceTransactionManager(single)),
+                clock.instant());
     }
 
     private void release() {
-        leader.set(false);
+        session = null;
         Connection c = connection;
         connection = null;
         if (c != null) {

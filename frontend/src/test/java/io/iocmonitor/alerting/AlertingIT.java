@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -47,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Alerting end to end on real parts: probe events published to a broker of the test's own open an outage, the
  * rule fires one alert for the province listing its communes, the webhook (a JDK HttpServer that refuses the
  * first delivery) and a real SMTP server (GreenMail) each receive one firing and later one resolved message;
- * routes, silences, the REST actions with their scoping, the Prometheus counts and rule reloading with a bad file.
+ * routes, silences, the REST actions with their scoping, the Prometheus counts and rule reloading with a bad file;
+ * a hung receiver that holds up nothing else, and a leader that loses its lock mid-delivery without a repeat.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertingIT {
@@ -84,7 +87,8 @@ class AlertingIT {
         broker = TestMosquitto.start(Files.createDirectories(dir.resolve("broker")));
         smtp = new GreenMail(new ServerSetup(TestServices.freePort(), "127.0.0.1", "smtp"));
         smtp.start();
-        webhook = new WebhookReceiver(1);
+        // /slow hangs (the sender gives up after 10 s); /late answers after 4 s
+        webhook = new WebhookReceiver(1).hold("/slow", Duration.ofMinutes(5)).hold("/late", Duration.ofSeconds(4));
         rules = Files.createDirectories(dir.resolve("alert-rules"));
         Files.writeString(rules.resolve("sites.yaml"), RULES);
         List<String> args = new ArrayList<>(List.of(
@@ -101,6 +105,10 @@ class AlertingIT {
                 "--ioc.alerting.channels.hook.webhook=" + webhook.url("/hook"),
                 "--ioc.alerting.channels.hcm.webhook=" + webhook.url("/hcm"),
                 "--ioc.alerting.channels.hcm.provinces=79",
+                "--ioc.alerting.channels.slow.webhook=" + webhook.url("/slow"),
+                "--ioc.alerting.channels.slow.provinces=46",
+                "--ioc.alerting.channels.late.webhook=" + webhook.url("/late"),
+                "--ioc.alerting.channels.late.provinces=56",
                 "--ioc.alerting.channels.mail.email=ops@example.org",
                 "--ioc.alerting.channels.mail.severities=critical,major",
                 "--spring.mail.host=127.0.0.1",
@@ -159,6 +167,8 @@ class AlertingIT {
         MimeMessage[] mails = await(() -> smtp.getReceivedMessages(), m -> m.length >= 1);
         assertThat(mails[0].getSubject()).startsWith("[FIRING critical]");
         assertThat(GreenMailUtil.getBody(mails[0])).contains("portal-down");
+        assertThat(mails[0].getMessageID()).as("the notification's own id, which a repeat would carry too")
+                .matches("<ioc-notification-\\d+\\." + alert.get("id").asLong() + "\\.\\d+@localhost>");
         Thread.sleep(2000);
         assertThat(webhook.received("/hook")).as("one firing message, however many evaluations ran").hasSize(1);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
@@ -205,9 +215,7 @@ class AlertingIT {
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(get("/api/v1/silences", "leader-79")).hasSize(1);
         assertThat(get("/api/v1/silences", "leader-01")).isEmpty();
-        for (int minute = 3; minute >= 1; minute--) {
-            probe("79", "79001", "dvc", "portal", false, now.minus(Duration.ofMinutes(minute)), "h" + minute);
-        }
+        outage("79", "79001", "h");
         await(() -> get("/api/v1/alerts?state=firing&province=79", "operator"), a -> a.size() == 1);
         Thread.sleep(2000);
         assertThat(webhook.received("/hcm")).isEmpty();
@@ -257,6 +265,65 @@ class AlertingIT {
 
         Files.writeString(rules.resolve("sites.yaml"), RULES);
         await(() -> get("/actuator/health", "operator"), h -> "UP".equals(h.get("status").asString()));
+    }
+
+    @Test
+    @Order(6)
+    void aHungReceiverHoldsUpNeitherOtherAlertsNorOtherChannels() throws Exception {
+        outage("46", "46001", "s");
+        await(() -> webhook.arrivals("/slow"), n -> n >= 1);
+        // whoever sends to /slow now waits 10 s for an answer that does not come, then retries
+        Instant published = Instant.now();
+        outage("04", "04001", "t");
+        await(() -> get("/api/v1/alerts?state=firing&province=04", "operator"), a -> a.size() == 1);
+        Duration stored = Duration.between(published, Instant.now());
+        WebhookReceiver.Received paged = await(() -> webhook.received("/hook").stream()
+                .filter(r -> r.body().get("alert").get("labels").get("province").asString().equals("04")).toList(),
+                l -> !l.isEmpty()).getFirst();
+        Duration told = Duration.between(published, Instant.ofEpochMilli(paged.receivedAtMillis()));
+        System.out.println("with a hung receiver: another alert fired " + stored.toMillis() + " ms and its channel "
+                + "heard of it " + told.toMillis() + " ms after its data was published");
+        assertThat(stored).as("another alert fires without waiting for the hung delivery (10 s)")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(told).as("another channel hears of it without waiting for the hung one")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(webhook.received("/slow")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aLeaderThatLosesItsLockWhileDeliveringIsNotRepeatedByTheNext() throws Exception {
+        outage("56", "56001", "l");
+        await(() -> webhook.arrivals("/late"), n -> n == 1);
+        // the receiver holds this message for 4 s; meanwhile the leader's session (and with it the lock) ends, and
+        // the next leader (this instance again, on a new session) must not send the message a second time
+        int deposed = leaderSession().orElseThrow();
+        jdbc().queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, deposed);
+        await(AlertingIT::leaderSession, p -> p.isPresent() && p.getAsInt() != deposed);
+        await(() -> webhook.received("/late"), l -> l.size() == 1);
+        Thread.sleep(3000);
+        assertThat(webhook.arrivals("/late")).as("delivered once, across the change of leader").isOne();
+    }
+
+    /** The backend of the session that holds the alerting leader lock in the test's database. */
+    private static OptionalInt leaderSession() {
+        List<Integer> pids = jdbc().queryForList("""
+                SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND ((classid::bigint << 32) | objid::bigint) = ?""", Integer.class, AlertingLeader.LOCK_KEY);
+        return pids.isEmpty() ? OptionalInt.empty() : OptionalInt.of(pids.getFirst());
+    }
+
+    private static JdbcTemplate jdbc() {
+        return app.getBean(JdbcTemplate.class);
+    }
+
+    /** Three failed probes of the commune's portal, a minute apart up to now: an outage. */
+    private static void outage(String province, String commune, String id) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int minute = 3; minute >= 1; minute--) {
+            probe(province, commune, "dvc", "portal", false, now.minus(Duration.ofMinutes(minute)), id + minute);
+        }
     }
 
     private static void probe(String province, String commune, String target, String type, boolean up, Instant ts,
