@@ -6,6 +6,7 @@
 #   bench/kpi/run.sh                       # load a fresh database, time, drop it
 #   KEEP_DB=1 bench/kpi/run.sh             # keep the database (ioc_bench_year) for later runs
 #   REUSE_DB=1 bench/kpi/run.sh            # time again on the kept database, without loading
+#   REUSE_DB=1 LOAD_SIGNALS=1 bench/kpi/run.sh   # add the signals (VNeID, probes, collectors) to a kept database
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -16,8 +17,11 @@ DAYS=${DAYS:-365}                        # days of dossiers, ending today
 RUNS=${RUNS:-50}                         # timed runs of each query
 WARMUP=${WARMUP:-5}                      # untimed runs first
 PROVINCE=${PROVINCE:-79}                 # the province of the province view (79: TP. Hồ Chí Minh, 168 communes)
+VNEID_DAYS=${VNEID_DAYS:-31}             # days of VNeID logins (425,000 a day), ending yesterday
+PROBE_DAYS=${PROBE_DAYS:-7}              # days of probes (2 targets per commune every 5 minutes) and collectors
 KEEP_DB=${KEEP_DB:-0}
 REUSE_DB=${REUSE_DB:-0}
+LOAD_SIGNALS=${LOAD_SIGNALS:-$((1 - REUSE_DB))}   # a fresh database gets them; a kept one only when asked
 DB=${DB:-ioc_bench_year}
 JAR=${JAR:-$ROOT/frontend/target/ioc-monitor.jar}
 WORK=${WORK:-$(mktemp -d /tmp/ioc-bench-kpi.XXXXXX)}
@@ -66,14 +70,22 @@ if [[ "$REUSE_DB" != 1 ]]; then
   log "loaded in $((t1 - t0)) s"
   echo "- load: $((t1 - t0)) s (bulk insert and ANALYZE)"
 fi
+if [[ "$LOAD_SIGNALS" == 1 ]]; then
+  log "loading signals: $VNEID_DAYS days of VNeID logins, $PROBE_DAYS days of probes and collectors"
+  t0=$(date +%s)
+  "${PG[@]}" -d "$DB" -v now="$(date -u +%FT%TZ)" -v vneid_days="$VNEID_DAYS" -v probe_days="$PROBE_DAYS" \
+    -f "$HERE/signals.sql"
+  echo "- signals load: $(( $(date +%s) - t0 )) s ($VNEID_DAYS days of VNeID, $PROBE_DAYS days of probes)"
+fi
 t1=$(date +%s)
-log "waiting for the server to bring the rollups up to date"
-pending() { "${PG[@]}" -d "$DB" -Atc 'SELECT (SELECT count(*) FROM rollup_dirty) + (SELECT count(*) FROM open_dirty)'; }
+log "waiting for the server to bring the rollups and outages up to date"
+pending() { "${PG[@]}" -d "$DB" -Atc 'SELECT (SELECT count(*) FROM rollup_dirty) + (SELECT count(*) FROM open_dirty)
+                                             + (SELECT count(*) FROM probe_outage_dirty) + (SELECT count(*) FROM site_run_dirty)'; }
 # the server marks the ends of all past days for computing shortly after it starts
 sleep 10
 while (( $(pending) > 0 )); do sleep 5; done
 t2=$(date +%s)
-echo "- rollups and end-of-day snapshots brought up to date by the server's refresher in $((t2 - t1)) s"
+echo "- rollups, end-of-day snapshots and outages brought up to date by the server's refreshers in $((t2 - t1)) s"
 
 "${PG[@]}" -d "$DB" -At -F ' ' -c "
   SELECT 'dossiers: ' || count(*) || ', completed: ' || count(completed_ts)
@@ -82,9 +94,15 @@ echo "- rollups and end-of-day snapshots brought up to date by the server's refr
   -c "SELECT 'database: ' || pg_size_pretty(pg_database_size(current_database()))
          || ', dossier table with indexes: ' || pg_size_pretty(pg_total_relation_size('dossier'))
          || ', rollups: ' || pg_size_pretty(pg_total_relation_size('dossier_day_commune')
-            + pg_total_relation_size('dossier_day_procedure') + pg_total_relation_size('dossier_day_province'))" |
+            + pg_total_relation_size('dossier_day_procedure') + pg_total_relation_size('dossier_day_province')
+            + pg_total_relation_size('dossier_month_commune') + pg_total_relation_size('dossier_month_procedure')
+            + pg_total_relation_size('dossier_month_province'))" \
+  -c "SELECT 'VNeID attempts: ' || (SELECT count(*) FROM vneid_event) || ', probe results: '
+         || (SELECT count(*) FROM probe_event) || ', probe outages: ' || (SELECT count(*) FROM probe_outage)
+         || ', runs of signs of life: ' || (SELECT count(*) FROM site_run)" |
   sed 's/^/- /'
 YEAR_START=$(date -u -d "$(date -u +%Y-%m-01) -11 months" +%F)
 LAST_MONTH=$(date -u -d "$(date -u +%Y-%m-01) -1 month" +%F)
 echo "- machine: $(nproc) cores, load average before timing $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 "$HERE/timings.py" "$BASE" admin:demo "$RUNS" "$WARMUP" "$PROVINCE" "$YEAR_START" "$LAST_MONTH"
+python3 "$HERE/timings.py" "$BASE" admin:demo "$RUNS" "$WARMUP" "$PROVINCE" "$YEAR_START" "$LAST_MONTH" \
+  "$(TZ=Asia/Ho_Chi_Minh date +%F)"

@@ -20,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 class DossierRollups {
 
     // The marks of up to ? province-days, as they are now: marks committed later (even with a lower id) are not
-    // read, so not deleted, and so recomputed next time.
+    // read, so not deleted, and so recomputed next time. %1$s: the dirty table, %2$s: the order claimed in.
     private static final String CLAIM = """
-            SELECT id, province, day FROM rollup_dirty WHERE (province, day) IN (
-                SELECT DISTINCT province, day FROM rollup_dirty ORDER BY province, day LIMIT ?)""";
+            SELECT id, province, day FROM %1$s WHERE (province, day) IN (
+                SELECT DISTINCT province, day FROM %1$s ORDER BY %2$s LIMIT ?)""";
 
     private static final String DAYS = "unnest(?::text[], ?::date[]) AS x(province, day)";
 
@@ -105,16 +105,20 @@ class DossierRollups {
      * facts per province-day, for the days claimed from its dirty table; with {@code monthly}, also the
      * {@code dossier_month_} tables of the claimed days' months.
      */
-    private record Kind(String dirtyTable, String facts, String sums, String prefix, boolean monthly, long lockKey) {
+    private record Kind(String dirtyTable, String claimOrder, String facts, String sums, String prefix,
+            boolean monthly, long lockKey) {
 
         String claim() {
-            return CLAIM.replace("rollup_dirty", dirtyTable);
+            return CLAIM.formatted(dirtyTable, claimOrder);
         }
     }
 
-    // advisory lock keys: "IOCROLL1", "IOCROLL2" as numbers
-    private static final Kind PERIOD = new Kind("rollup_dirty", FACTS, SUMS, "dossier_day_", true, 0x494F43524F4C4C31L);
-    private static final Kind OPEN = new Kind("open_dirty", OPEN_AT_DAY_END,
+    // Advisory lock keys: "IOCROLL1", "IOCROLL2" as numbers. The period rollups are computed per province-day; the
+    // day-ends per day for all claimed provinces at once, so they are claimed a day at a time: a backlog of day-ends
+    // is then one search per day, not one per province-day.
+    private static final Kind PERIOD = new Kind("rollup_dirty", "province, day", FACTS, SUMS, "dossier_day_", true,
+            0x494F43524F4C4C31L);
+    private static final Kind OPEN = new Kind("open_dirty", "day, province", OPEN_AT_DAY_END,
             "coalesce(sum(overdue_open), 0), coalesce(sum(nearly_overdue), 0)", "dossier_open_", false,
             0x494F43524F4C4C32L);
 
