@@ -60,7 +60,7 @@ ON CONFLICT (province, day, commune, target) DO UPDATE SET
     up = probe_day.up + EXCLUDED.up, total = probe_day.total + EXCLUDED.total;
 
 INSERT INTO probe_outage_dirty (province, commune, target, since)
-SELECT DISTINCT province, commune, target, '-infinity'::timestamptz FROM probe_event;
+SELECT province, commune, target, min(ts) FROM probe_event GROUP BY 1, 2, 3;
 
 -- Collectors: silences, each commune's runs between them, wills, and the first heartbeat.
 CREATE TEMP TABLE silence AS

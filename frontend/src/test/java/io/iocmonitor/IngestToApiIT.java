@@ -259,6 +259,34 @@ class IngestToApiIT {
     }
 
     @Test
+    void vneidPercentilesEqualPostgresqlsOverTheRawEvents() throws Exception {
+        // 400 logins in two communes of province 12 over two days, latencies with many repeats
+        java.util.Random random = new java.util.Random(12);
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 400; i++) {
+            String result = random.nextInt(20) == 0 ? "fail" : "ok";
+            batch.append(i == 0 ? "" : ",").append("""
+                    {"id":"vp%d","ts":"2025-10-%02dT%02d:%02d:00+07:00","result":"%s","latencyMs":%d}"""
+                    .formatted(i, 14 + i % 2, 8 + i % 10, i % 60, result, 300 + random.nextInt(40) * 25));
+        }
+        publishKind("12/12001/vneid", batch.append("]").toString());
+        app.awaitStoredAndRolledUp(400);
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+        Map<String, Object> expected = jdbc.queryForMap("""
+                SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
+                       percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95
+                FROM vneid_event WHERE province = '12' AND result = 'ok'""");
+        for (String groupBy : List.of("province", "commune", "none", "month")) {
+            JsonNode row = getJson("/api/v1/vneid?" + OCTOBER + "&province=12&groupBy=" + groupBy, "inspector")
+                    .get("rows").get(0);
+            assertThat(row.get("p50LatencyMs").asDouble()).as(groupBy).isEqualTo((Double) expected.get("p50"));
+            assertThat(row.get("p95LatencyMs").asDouble()).as(groupBy).isEqualTo((Double) expected.get("p95"));
+        }
+        JsonNode days = getJson("/api/v1/vneid?" + OCTOBER + "&province=12&groupBy=day", "inspector");
+        assertThat(days.get("rows").valueStream().mapToLong(r -> r.get("attempts").asLong()).sum()).isEqualTo(400);
+    }
+
+    @Test
     void calendarGroupingPutsReceivedAndCompletedInTheirOwnDaysInIct() throws Exception {
         JsonNode body = awaitJson("/api/v1/kpis?from=2025-10-10&to=2025-10-13&groupBy=day&province=01",
                 b -> b.get("rows").get(0).get("received").asLong() == 1);

@@ -83,8 +83,7 @@ public class KpiService {
             throw new IllegalArgumentException("VNeID logins have no procedure; group by none, province, commune, "
                     + "day, week or month");
         }
-        List<VneidCounts> rows = vneidRepository.counts(query.groupBy(), Ict.startOf(query.from()),
-                Ict.startOf(query.to()), province);
+        List<VneidCounts> rows = vneidRepository.counts(query.groupBy(), query.from(), query.to(), province);
         Map<String, VneidCounts> byKey = rows.stream().collect(Collectors.toMap(VneidCounts::key, r -> r));
         List<String> keys = expectedKeys(query, province);
         if (keys != null) {

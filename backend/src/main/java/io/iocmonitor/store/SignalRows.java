@@ -19,6 +19,7 @@ import io.iocmonitor.telemetry.HeartbeatEvent;
 import io.iocmonitor.telemetry.ProbeEvent;
 import io.iocmonitor.telemetry.SyncEvent;
 import io.iocmonitor.telemetry.VneidEvent;
+import io.iocmonitor.telemetry.VneidResult;
 
 /**
  * Raw rows of the VNeID, probe, sync and heartbeat kinds, appended as received; the latest sync states and the daily
@@ -72,6 +73,29 @@ final class SignalRows {
             ON CONFLICT (province, day, commune, target) DO UPDATE SET
                 up = probe_day.up + EXCLUDED.up, total = probe_day.total + EXCLUDED.total""";
 
+    // Rows in key order, like the probe counts.
+    private static final String COUNT_VNEID = """
+            INSERT INTO vneid_day (province, day, commune, attempts, ok)
+            SELECT * FROM unnest(?::text[], ?::date[], ?::text[], ?::bigint[], ?::bigint[])
+            ON CONFLICT (province, day, commune) DO UPDATE SET
+                attempts = vneid_day.attempts + EXCLUDED.attempts, ok = vneid_day.ok + EXCLUDED.ok""";
+
+    private static final String COUNT_VNEID_LATENCY = """
+            INSERT INTO vneid_latency_day (province, day, latency_ms, ok)
+            SELECT * FROM unnest(?::text[], ?::date[], ?::bigint[], ?::bigint[])
+            ON CONFLICT (province, day, latency_ms) DO UPDATE SET ok = vneid_latency_day.ok + EXCLUDED.ok""";
+
+    /** Keys of equal length, compared part by part: the order of the rows' primary keys. */
+    private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
+
     private static final Comparator<SyncEvent> BY_SYSTEM = Comparator.comparing(SyncEvent::province)
             .thenComparing(SyncEvent::commune).thenComparing(SyncEvent::system);
 
@@ -90,6 +114,39 @@ final class SignalRows {
         }
     }
 
+    /** Attempts and ok per commune and day, and the latencies of ok attempts per province and day. */
+    void countVneid(List<VneidEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<List<String>, long[]> counts = new TreeMap<>(KEY_ORDER);
+        Map<Latency, long[]> latencies = new TreeMap<>(Comparator.comparing(Latency::province)
+                .thenComparing(Latency::day).thenComparingLong(Latency::ms));
+        for (VneidEvent e : events) {
+            String day = Ict.dateOf(e.ts()).toString();
+            long[] c = counts.computeIfAbsent(List.of(e.province(), day, e.commune()), k -> new long[2]);
+            c[0]++;
+            if (e.result() == VneidResult.OK) {
+                c[1]++;
+                latencies.computeIfAbsent(new Latency(e.province(), day, e.latencyMs()), k -> new long[1])[0]++;
+            }
+        }
+        List<Map.Entry<List<String>, long[]>> rows = new ArrayList<>(counts.entrySet());
+        jdbc.update(COUNT_VNEID, text(rows, r -> r.getKey().get(0)), text(rows, r -> r.getKey().get(1)),
+                text(rows, r -> r.getKey().get(2)), longs(rows, r -> r.getValue()[0]),
+                longs(rows, r -> r.getValue()[1]));
+        List<Map.Entry<Latency, long[]>> histogram = new ArrayList<>(latencies.entrySet());
+        if (!histogram.isEmpty()) {
+            jdbc.update(COUNT_VNEID_LATENCY, text(histogram, r -> r.getKey().province()),
+                    text(histogram, r -> r.getKey().day()), longs(histogram, r -> r.getKey().ms()),
+                    longs(histogram, r -> r.getValue()[0]));
+        }
+    }
+
+    /** A row of the latency histogram: a province, an ICT day, a latency in whole milliseconds. */
+    private record Latency(String province, String day, long ms) {
+    }
+
     void writeProbes(List<ProbeEvent> events) {
         if (!events.isEmpty()) {
             jdbc.update(INSERT_PROBE, text(events, ProbeEvent::id), times(events, ProbeEvent::ts),
@@ -106,8 +163,7 @@ final class SignalRows {
         if (events.isEmpty()) {
             return;
         }
-        Map<List<String>, long[]> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
+        Map<List<String>, long[]> counts = new TreeMap<>(KEY_ORDER);
         for (ProbeEvent e : events) {
             long[] c = counts.computeIfAbsent(
                     List.of(e.province(), Ict.dateOf(e.ts()).toString(), e.commune(), e.target()), k -> new long[2]);

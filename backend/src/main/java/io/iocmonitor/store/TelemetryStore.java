@@ -117,7 +117,8 @@ public class TelemetryStore {
                 changedDayEnds);
         List<ProbeEvent> probes = ofKind(byKind, TelemetryKind.PROBE, ProbeEvent.class);
         List<SyncEvent> syncs = ofKind(byKind, TelemetryKind.SYNC, SyncEvent.class);
-        signals.writeVneid(ofKind(byKind, TelemetryKind.VNEID, VneidEvent.class));
+        List<VneidEvent> vneid = ofKind(byKind, TelemetryKind.VNEID, VneidEvent.class);
+        signals.writeVneid(vneid);
         signals.writeProbes(probes);
         signals.writeSync(syncs);
         signals.writeHeartbeats(ofKind(byKind, TelemetryKind.HEARTBEAT, HeartbeatEvent.class));
@@ -130,6 +131,7 @@ public class TelemetryStore {
         markChanged(MARK_CHANGED, changedDays);
         markChanged(MARK_OPEN_CHANGED, changedDayEnds);
         signals.countProbes(probes);
+        signals.countVneid(vneid);
         signals.updateSyncStatus(syncs);
         touchSites(fresh, now);
         tally(events, rejections, now);
