@@ -57,14 +57,14 @@ public final class Sources {
         node.allowOnly(union(COMMON, HttpRequestSpec.FIELDS, Set.of("cursor", "pageSize", "pageSizeParam",
                 "maxPages", "records", "fields", "values", "timeZone")));
         ConfigNode cursor = node.child("cursor");
-        cursor.allowOnly(Set.of("param", "field", "start"));
+        cursor.allowOnly(Set.of("param", "field", "start", "inclusive"));
         int pageSize = node.integer("pageSize", 500);
         if (pageSize < 1) {
             throw node.error("pageSize", "must be at least 1");
         }
         DossierApiSource.Api api = new DossierApiSource.Api(HttpRequestSpec.from(node, Duration.ofSeconds(30)),
                 cursor.string("param"), cursor.string("field"), cursor.string("start", ""),
-                node.string("pageSizeParam", "limit"), pageSize, node.integer("maxPages", 100),
+                cursor.bool("inclusive", false), node.string("pageSizeParam", "limit"), pageSize, node.integer("maxPages", 100),
                 node.string("records", ""));
         return new DossierApiSource(name, interval, api, DossierMapping.from(node, name, context),
                 new CursorStore(context.stateDir().resolve(name + ".cursor")), context);
