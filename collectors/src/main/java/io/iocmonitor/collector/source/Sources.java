@@ -38,10 +38,7 @@ public final class Sources {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw node.error("name", "\"" + name + "\" may only hold letters, digits, '.', '_' and '-'");
         }
-        Duration interval = node.duration("interval", null);
-        if (interval.isZero()) {
-            throw node.error("interval", "must be longer than 0");
-        }
+        Duration interval = positive(node, "interval", null);
         return switch (type) {
             case "dossier-api" -> dossierApi(node, name, interval, context);
             case "vneid-login" -> {
@@ -134,15 +131,25 @@ public final class Sources {
             reader = new HttpSyncReader(HttpRequestSpec.from(node, Duration.ofSeconds(30)), node.stringMap("fields"),
                     context.http(), context.json());
         } else {
-            node.allowOnly(union(common, Set.of("jdbcUrl", "username", "password", "query")));
+            node.allowOnly(union(common, Set.of("jdbcUrl", "username", "password", "query", "connectTimeout",
+                    "queryTimeout")));
             String url = node.string("jdbcUrl");
             if (!url.startsWith("jdbc:")) {
                 throw node.error("jdbcUrl", "\"" + url + "\" is not a JDBC URL (jdbc:postgresql://host/db, ...)");
             }
             reader = new SqlSyncReader(url, node.optionalString("username"), node.optionalString("password"),
-                    node.string("query"));
+                    node.string("query"), positive(node, "connectTimeout", Duration.ofSeconds(10)),
+                    positive(node, "queryTimeout", Duration.ofSeconds(10)));
         }
         return new SyncSource(name, interval, system, reader, context);
+    }
+
+    private static Duration positive(ConfigNode node, String key, @Nullable Duration otherwise) {
+        Duration duration = node.duration(key, otherwise);
+        if (duration.isZero()) {
+            throw node.error(key, "must be longer than 0");
+        }
+        return duration;
     }
 
     private static int port(ConfigNode node, String key) {
