@@ -57,7 +57,7 @@ final class DossierApiSource extends PeriodicSource {
         for (int page = 0; page < api.maxPages(); page++) {
             int limit = position.skip() + api.pageSize();
             JsonNode answer = fetch(position.value(), limit);
-            if (answer.size() <= position.skip()) {
+            if (answer.isEmpty()) {
                 return;
             }
             List<QueuedEvent> events = new ArrayList<>();
@@ -69,11 +69,15 @@ final class DossierApiSource extends PeriodicSource {
                 }
             }
             sink.append(events);
-            position = next(position, answer, limit);
-            cursor.save(position);
+            // also when the answer held nothing new: the records read to the end settle the cursor on the last value
+            CursorStore.Position next = next(position, answer, limit);
+            if (!next.equals(position)) {
+                cursor.save(next);
+            }
             if (answer.size() < limit) {
                 return;
             }
+            position = next;
         }
     }
 

@@ -236,6 +236,15 @@ class DossierApiSourceTest {
     }
 
     @Test
+    void whenTheRecordsEndWithAFullPageTheCursorStillSettlesOnTheLastValue() throws Exception {
+        addDossiers(50); // 150 records: three full pages
+        RecordingSink sink = new RecordingSink();
+        source().poll(sink);
+        assertThat(sink.events).hasSize(100);
+        assertThat(Files.readString(dir.resolve("state/dvc.cursor"))).as("requests %s", requests).isEqualTo("150");
+    }
+
+    @Test
     void aPageNotStoredIsReadAgainWithTheSameEventIds() throws Exception {
         addDossiers(40);
         RecordingSink reference = new RecordingSink();
