@@ -26,13 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the broker refuses for good does not block the collector's queue: a Mosquitto of this test lets the agent
- * write only to its own commune's topics ({@code acl_file}), takes no message over 1,500 bytes
- * ({@code message_size_limit}: PUBACK reason code 0x95) and no packet over 4,000 bytes ({@code max_packet_size},
- * announced when the agent connects). The agent's {@code dossier-api} source reads 30 dossier records from an HTTP API
- * of this test: 6 of another commune (refused: 0x87 not authorized), one of 2,500 bytes (too large for the broker),
- * one of 5,000 bytes (too large to be sent at all) and 22 ordinary ones, whose batches are too large together and
- * must be split until they pass. The 22 must arrive, the 8 others be in the agent's dead-letter file with their
- * reason, counted in its metrics, and the queue be empty.
+ * write only to its own commune's topics ({@code acl_file}: PUBACK reason code 0x87) and takes no packet over 2,000
+ * bytes ({@code max_packet_size}, announced when the agent connects; a larger one costs the connection). The agent's
+ * {@code dossier-api} source reads 30 dossier records from an HTTP API of this test: 6 of another commune, two of
+ * 2,500 and 5,000 bytes, and 22 ordinary ones, whose batches are too large together and must be split until they
+ * pass. The 22 must arrive, the 8 others be in the agent's dead-letter file with their reason, counted in its
+ * metrics, and the queue be empty.
  */
 class CollectorRejectionIT {
 
@@ -50,7 +49,7 @@ class CollectorRejectionIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         int metricsPort = TestServices.freePort();
         try (ProvincialApi api = ProvincialApi.start(); TestMosquitto broker = TestMosquitto.start(dir,
-                "acl_file " + acl, "message_size_limit 1500", "max_packet_size 4000")) {
+                "acl_file " + acl, "max_packet_size 2000")) {
             Set<String> received = ConcurrentHashMap.newKeySet();
             MqttClient subscriber = new MqttClient(broker.url(), "rejection-it-" + run, new MemoryPersistence());
             subscriber.connect(new MqttConnectionOptions());
