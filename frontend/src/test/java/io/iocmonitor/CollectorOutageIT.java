@@ -3,23 +3,12 @@ package io.iocmonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.iocmonitor.ui.PackagedApp;
 
@@ -46,8 +35,6 @@ class CollectorOutageIT {
     private static final int LOT = 1_000;
     private static final String DOSSIER_EVENTS = "SELECT count(*) FROM dossier_event";
 
-    private final List<String> records = new ArrayList<>();
-
     @Test
     void aBrokerOutageAndAKilledCollectorLoseNothingAndCountNothingTwice() throws Exception {
         IngestServer.requirePostgres();
@@ -58,23 +45,23 @@ class CollectorOutageIT {
         TestServices.createDatabase(database);
         int brokerPort = TestServices.freePort();
         int metricsPort = TestServices.freePort();
-        HttpServer api = startApi();
+        ProvincialApi api = ProvincialApi.start();
         TestMosquitto broker = TestMosquitto.startPersistent(work.resolve("broker"), brokerPort);
         PackagedApp server = null;
         CollectorProcess collector = null;
         try {
             server = IngestServer.start(database, broker, "ioc-it-" + run);
-            Path config = writeConfig(work, brokerPort, metricsPort, api.getAddress().getPort());
+            Path config = writeConfig(work, brokerPort, metricsPort, api.url());
             Path cursor = work.resolve("queue-state/provincial-system.cursor");
             Path log = work.resolve("collector.log");
             collector = CollectorProcess.start(config, metricsPort, log);
 
-            release(run, LOT);
+            release(api, run, LOT);
             assertThat(IngestServer.awaitCount(database, DOSSIER_EVENTS, LOT, Duration.ofSeconds(20),
                     Duration.ofSeconds(90))).as("the first lot, all up; collector log %s", log).isEqualTo(LOT);
 
             broker.close();
-            release(run, LOT);
+            release(api, run, LOT);
             awaitCursor(cursor, 2 * LOT, collector);
             long queuedAtKill = collector.metric("ioc_collector_queue_events");
             assertThat(queuedAtKill).as("events waiting on disk for the broker").isGreaterThanOrEqualTo(LOT);
@@ -82,7 +69,7 @@ class CollectorOutageIT {
             collector = CollectorProcess.start(config, metricsPort, log);
             assertThat(collector.metric("ioc_collector_queue_events")).as("the queue after kill -9 and restart")
                     .isGreaterThanOrEqualTo(queuedAtKill);
-            release(run, LOT);
+            release(api, run, LOT);
             awaitCursor(cursor, 3 * LOT, collector);
             assertThat(IngestServer.queryLong(database, DOSSIER_EVENTS)).as("nothing arrives while the broker is down")
                     .isEqualTo(LOT);
@@ -92,7 +79,7 @@ class CollectorOutageIT {
                     Duration.ofSeconds(180))).as("after the outage; collector log %s, server log %s", log, server.log())
                     .isEqualTo(3 * LOT);
 
-            release(run, LOT);
+            release(api, run, LOT);
             long committed = IngestServer.queryLong(database, DOSSIER_EVENTS);
             long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (committed < 3 * LOT + 1 && System.nanoTime() < waitUntil) {
@@ -135,12 +122,12 @@ class CollectorOutageIT {
                 server.close();
             }
             broker.close();
-            api.stop(0);
+            api.close();
             TestServices.dropDatabase(database);
         }
     }
 
-    private static Path writeConfig(Path work, int brokerPort, int metricsPort, int apiPort) throws IOException {
+    private static Path writeConfig(Path work, int brokerPort, int metricsPort, String apiUrl) throws IOException {
         Path config = work.resolve("collector.yaml");
         Files.writeString(config, """
                 site:
@@ -161,7 +148,7 @@ class CollectorOutageIT {
                   - type: dossier-api
                     name: provincial-system
                     interval: 500ms
-                    url: http://127.0.0.1:%d/api/dossiers
+                    url: %s
                     records: items
                     pageSize: 200
                     cursor: {param: sinceId, field: seq, start: "0"}
@@ -176,49 +163,19 @@ class CollectorOutageIT {
                       dueAt: dueAt
                       digitized: digitized
                       payment: payment
-                """.formatted(brokerPort, work.resolve("queue"), metricsPort, apiPort));
+                """.formatted(brokerPort, work.resolve("queue"), metricsPort, apiUrl));
         return config;
     }
 
-    /** The stand-in for the provincial system: {@code GET /api/dossiers?sinceId=<seq>&limit=<n>}. */
-    private HttpServer startApi() throws IOException {
-        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        api.createContext("/api/dossiers", this::answer);
-        api.start();
-        return api;
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        Map<String, String> query = new HashMap<>();
-        for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-        }
-        int since = Integer.parseInt(query.get("sinceId"));
-        int limit = Integer.parseInt(query.get("limit"));
-        String page;
-        synchronized (records) {
-            page = String.join(",", records.subList(Math.min(since, records.size()),
-                    Math.min(since + limit, records.size())));
-        }
-        byte[] body = ("{\"items\":[" + page + "]}").getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
     /** Makes {@code count} more dossiers received in October 2025 visible to the collector. */
-    private void release(String run, int count) {
-        synchronized (records) {
-            for (int i = 0; i < count; i++) {
-                int seq = records.size() + 1;
-                records.add(("{\"seq\":%d,\"dossier\":\"%s-%d\",\"procedure\":\"1.004227\",\"status\":\"received\","
-                        + "\"at\":\"2025-10-14T09:%02d:%02d+07:00\",\"commune\":\"%s\",\"channel\":\"online\","
-                        + "\"fullProcess\":true,\"dueAt\":\"2025-10-21T17:00:00+07:00\",\"digitized\":true,"
-                        + "\"payment\":\"online\"}").formatted(seq, run, seq, seq / 60 % 60, seq % 60,
-                        DossierLoadPublisher.communeCode(seq)));
-            }
+    private static void release(ProvincialApi api, String run, int count) {
+        for (int i = 0; i < count; i++) {
+            int seq = api.nextSeq();
+            api.add(("{\"seq\":%d,\"dossier\":\"%s-%d\",\"procedure\":\"1.004227\",\"status\":\"received\","
+                    + "\"at\":\"2025-10-14T09:%02d:%02d+07:00\",\"commune\":\"%s\",\"channel\":\"online\","
+                    + "\"fullProcess\":true,\"dueAt\":\"2025-10-21T17:00:00+07:00\",\"digitized\":true,"
+                    + "\"payment\":\"online\"}").formatted(seq, run, seq, seq / 60 % 60, seq % 60,
+                    DossierLoadPublisher.communeCode(seq)));
         }
     }
 

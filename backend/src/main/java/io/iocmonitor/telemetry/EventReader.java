@@ -14,10 +14,11 @@ final class EventReader {
     private EventReader() {
     }
 
-    static TelemetryEvent read(EventFields f, Topic topic, Instant latestAllowed) {
+    /** @param receivedAt when the message arrived */
+    static TelemetryEvent read(EventFields f, Topic topic, Instant receivedAt) {
         String id = f.requireString("id", MAX_ID_LENGTH);
         Instant ts = f.requireTimestamp("ts");
-        if (ts.isAfter(latestAllowed)) {
+        if (ts.isAfter(receivedAt.plus(TelemetryParser.MAX_CLOCK_SKEW))) {
             throw new InvalidTelemetryException(RejectReason.FUTURE_TIMESTAMP, "field \"ts\": " + ts
                     + " is more than " + TelemetryParser.MAX_CLOCK_SKEW.toMinutes() + " minutes in the future");
         }
@@ -34,9 +35,22 @@ final class EventReader {
                     f.requireBoolean("up"), f.optionalLong("latencyMs", 0L), f.optionalLong("signalDbm", null));
             case SYNC -> new SyncEvent(id, ts, p, c, f.requireString("system", MAX_TEXT),
                     f.requireLong("pending", 0), f.requireLong("failed", 0), f.requireLong("lagSeconds", 0));
-            case HEARTBEAT -> new HeartbeatEvent(id, ts, p, c, f.requireString("collector", MAX_TEXT),
-                    f.requireString("version", MAX_TEXT), f.requireEnum("status", CollectorStatus.class));
+            case HEARTBEAT -> heartbeat(f, id, ts, p, c, receivedAt);
         };
+    }
+
+    /**
+     * An {@code offline} heartbeat is a collector's MQTT last will: written when the collector connected (its
+     * {@code ts} is that moment) and published by the broker when the connection dropped, so its arrival, not its
+     * {@code ts}, is when the collector went silent.
+     */
+    private static HeartbeatEvent heartbeat(EventFields f, String id, Instant ts, String province, String commune,
+            Instant receivedAt) {
+        String collector = f.requireString("collector", MAX_TEXT);
+        String version = f.requireString("version", MAX_TEXT);
+        CollectorStatus status = f.requireEnum("status", CollectorStatus.class);
+        return new HeartbeatEvent(id, status == CollectorStatus.OFFLINE ? receivedAt : ts, province, commune,
+                collector, version, status);
     }
 
     private static DossierEvent dossier(EventFields f, String id, Instant ts, String province, String commune) {

@@ -55,10 +55,10 @@ public final class TelemetryParser {
         }
         List<TelemetryEvent> events = new ArrayList<>(elements.size());
         List<Rejection> rejections = new ArrayList<>();
-        Instant latestAllowed = clock.instant().plus(MAX_CLOCK_SKEW);
+        Instant receivedAt = clock.instant();
         for (JsonNode element : elements) {
             try {
-                events.add(EventReader.read(new EventFields(element), topic, latestAllowed));
+                events.add(EventReader.read(new EventFields(element), topic, receivedAt));
             } catch (InvalidTelemetryException e) {
                 rejections.add(reject(topicName, element.toString(), e.reason(), e.getMessage()));
             }

@@ -207,6 +207,19 @@ class TelemetryParserTest {
     }
 
     @Test
+    void aLastWillIsStampedWithItsArrivalAndAnOnlineHeartbeatKeepsItsTime() {
+        // the collector wrote its will when it connected, hours before the broker published it
+        ParsedMessage will = parse("ioc/v1/01/00004/heartbeat", """
+                {"id":"w1","ts":"2025-10-15T06:00:00+07:00","collector":"c-00004","version":"1.0","status":"offline"}""");
+        assertThat(will.rejections()).isEmpty();
+        assertThat(will.events().getFirst().ts()).as("when the broker delivered it: the collector went silent")
+                .isEqualTo(NOW);
+        ParsedMessage online = parse("ioc/v1/01/00004/heartbeat", """
+                {"id":"h2","ts":"2025-10-15T06:00:00+07:00","collector":"c-00004","version":"1.0","status":"online"}""");
+        assertThat(online.events().getFirst().ts()).isEqualTo(Instant.parse("2025-10-14T23:00:00Z"));
+    }
+
+    @Test
     void unknownKindIsRejected() {
         assertThat(onlyReason("ioc/v1/01/00004/weather", received("x"))).contains("unknown kind \"weather\"");
     }

@@ -66,7 +66,8 @@ public final class Collector implements AutoCloseable {
         }
         MetricsEndpoint endpoint = settings.metricsPort() > 0
                 ? MetricsEndpoint.start(settings.metricsHost(), settings.metricsPort(), metrics) : null;
-        QueueForwarder forwarder = new QueueForwarder(queue, settings.broker(), heartbeat, metrics);
+        QueueForwarder forwarder = new QueueForwarder(queue, settings.broker(), heartbeat, metrics,
+                new DeadLetterFile(settings.queueDir(), context.clock()));
         Collector collector = new Collector(queue, metrics, forwarder, all, settings.metricsLog(), endpoint);
         collector.run();
         return collector;
@@ -128,9 +129,9 @@ public final class Collector implements AutoCloseable {
         double perSecond = (published - last[0]) / Math.max(1e-9, (now - last[1]) / 1e9);
         last[0] = published;
         last[1] = now;
-        log.info("Queue {} events ({} bytes), published {} ({}/s), publish failures {}, dropped at the cap {}",
-                queue.depth(), queue.bytes(), published, Math.round(perSecond * 10) / 10.0, metrics.publishFailures(),
-                metrics.dropped());
+        log.info("Queue {} events ({} bytes), published {} ({}/s), publish failures {}, refused by the broker {},"
+                + " dropped at the cap {}", queue.depth(), queue.bytes(), published, Math.round(perSecond * 10) / 10.0,
+                metrics.publishFailures(), metrics.rejected(), metrics.dropped());
     }
 
     /** Stops polling, gives the forwarder a moment to empty the queue, then stops it; the rest stays on disk. */

@@ -17,6 +17,7 @@ final class CollectorMetrics {
     private final LongAdder enqueued = new LongAdder();
     private final LongAdder published = new LongAdder();
     private final LongAdder publishFailures = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
     private final AtomicLong connected = new AtomicLong();
     private final Map<String, LongAdder> sourceErrors = new ConcurrentHashMap<>();
 
@@ -30,6 +31,11 @@ final class CollectorMetrics {
 
     void published(int events) {
         published.add(events);
+    }
+
+    /** Events the broker refused for good (moved to the dead-letter file). */
+    void rejected(int events) {
+        rejected.add(events);
     }
 
     void publishFailed() {
@@ -52,6 +58,10 @@ final class CollectorMetrics {
         return publishFailures.sum();
     }
 
+    long rejected() {
+        return rejected.sum();
+    }
+
     long queueDepth() {
         return queue.depth();
     }
@@ -72,6 +82,8 @@ final class CollectorMetrics {
                 published.sum());
         sample(out, "ioc_collector_events_dropped_total", "counter",
                 "Events deleted unsent because the disk queue reached its cap", queue.dropped());
+        sample(out, "ioc_collector_events_rejected_total", "counter",
+                "Events the broker refused for good, moved to the dead-letter file beside the queue", rejected.sum());
         sample(out, "ioc_collector_publish_failures_total", "counter",
                 "Failed connections and publishes (each is retried)", publishFailures.sum());
         sample(out, "ioc_collector_broker_connected", "gauge", "1 while connected to the broker", connected.get());

@@ -41,7 +41,10 @@ final class Heartbeat extends PeriodicSource {
         return context.site().topic("heartbeat");
     }
 
-    /** The last will, made anew at each connection (its own id, the time of the connection). */
+    /**
+     * The last will, made anew at each connection (its own id). Its {@code ts} can only be the time of the
+     * connection; the server stores an offline heartbeat with its arrival, when the broker published it.
+     */
     byte[] offlineWill() {
         return context.json().writeValueAsBytes(event("offline"));
     }

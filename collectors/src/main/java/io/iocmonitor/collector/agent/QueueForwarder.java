@@ -30,9 +30,14 @@ import io.iocmonitor.collector.queue.QueueEntry;
 /**
  * Moves events from the disk queue to the broker: reads a chunk from the head, publishes it as JSON-array batches
  * (the chunk's events grouped by topic) at QoS 1, and removes it from the queue only once the broker has
- * acknowledged every batch (PUBACK). Any failure (broker down, network gone, PUBACK refused, no answer) drops the
- * connection and, after a growing pause, reconnects and publishes the same chunk again: nothing is lost, and what
- * may go twice carries the same event ids.
+ * acknowledged every batch (PUBACK). A failure that may pass (broker down, network gone, no answer, a refusal such
+ * as "quota exceeded") drops the connection and, after a growing pause, reconnects and publishes the same chunk
+ * again: nothing is lost, and what may go twice carries the same event ids.
+ *
+ * <p>A refusal that no retry can change would block the queue's head for good: a batch too large for the broker is
+ * split in halves until its events pass (or one alone is too large), and the events the broker refuses for good
+ * (not authorised on their topic, too large, malformed) go to the {@link DeadLetterFile} beside the queue, are
+ * counted and logged with the reason code, and the queue goes on.
  */
 final class QueueForwarder implements AutoCloseable {
 
@@ -46,21 +51,47 @@ final class QueueForwarder implements AutoCloseable {
     private static final long ACK_TIMEOUT_MS = 30_000;
     private static final long MAX_PAUSE_MS = 30_000;
     private static final int DISCONNECT_WITH_WILL = 0x04;
+    private static final int PACKET_TOO_LARGE = 0x95;
+    /** MQTT 5 PUBACK reason codes that a retry cannot change; any other refusal is retried. */
+    private static final Map<Integer, String> REJECTED_FOR_GOOD = Map.of(0x87, "not authorized", 0x90,
+            "topic name invalid", PACKET_TOO_LARGE, "packet too large", 0x99, "payload format invalid");
+    /** Beside the payload and topic, a PUBLISH packet's header, topic length, packet id and empty properties. */
+    private static final int PUBLISH_OVERHEAD = 12;
+
+    /** Events of one topic that go in one message. */
+    private record Batch(String topic, List<String> events, byte[] payload) {
+
+        static Batch of(String topic, List<String> events) {
+            return new Batch(topic, events, ("[" + String.join(",", events) + "]").getBytes(StandardCharsets.UTF_8));
+        }
+
+        long packetBytes() {
+            return payload.length + topic.getBytes(StandardCharsets.UTF_8).length + PUBLISH_OVERHEAD;
+        }
+    }
+
+    private record InFlight(Batch batch, IMqttToken token) {
+    }
 
     private final DiskQueue queue;
     private final BrokerSettings broker;
     private final Heartbeat heartbeat;
     private final CollectorMetrics metrics;
+    private final DeadLetterFile deadLetters;
     private @Nullable MqttAsyncClient client;
+    /** The largest packet the broker takes, as it said when this connection began. */
+    private long maxPacketBytes = Long.MAX_VALUE;
     private @Nullable Thread thread;
     private volatile boolean running;
     private @Nullable String failure;
 
-    QueueForwarder(DiskQueue queue, BrokerSettings broker, Heartbeat heartbeat, CollectorMetrics metrics) {
+    QueueForwarder(DiskQueue queue, BrokerSettings broker, Heartbeat heartbeat, CollectorMetrics metrics,
+            DeadLetterFile deadLetters) {
         this.queue = queue;
         this.broker = broker;
         this.heartbeat = heartbeat;
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
     }
 
     void start() {
@@ -96,9 +127,17 @@ final class QueueForwarder implements AutoCloseable {
                     continue;
                 }
                 List<QueueEntry> chunk = queue.peek(CHUNK_EVENTS, CHUNK_BYTES);
-                publish(c, chunk);
+                List<DeadLetterFile.Rejected> rejected = publish(c, chunk);
+                deadLetters.append(rejected);
                 queue.acknowledge(chunk.getLast());
-                metrics.published(chunk.size());
+                int rejectedEvents = rejected.stream().mapToInt(r -> r.events().size()).sum();
+                metrics.published(chunk.size() - rejectedEvents);
+                metrics.rejected(rejectedEvents);
+                for (DeadLetterFile.Rejected r : rejected) {
+                    log.warn("The broker {} refused {} events on {} for good (reason code 0x{}: {}); moved them to {}",
+                            broker.url(), r.events().size(), r.topic(), Integer.toHexString(r.reasonCode()),
+                            r.reason(), deadLetters.path());
+                }
                 pauseMs = 500;
                 if (failure != null) {
                     failure = null;
@@ -139,12 +178,17 @@ final class QueueForwarder implements AutoCloseable {
         MqttMessage will = new MqttMessage(heartbeat.offlineWill());
         will.setQos(1);
         options.setWill(heartbeat.topic(), will);
+        IMqttToken connect;
         try {
-            c.connect(options).waitForCompletion(ACK_TIMEOUT_MS);
+            connect = c.connect(options);
+            connect.waitForCompletion(ACK_TIMEOUT_MS);
         } catch (MqttException e) {
             c.close(true);
             throw e;
         }
+        MqttProperties connack = connect.getResponseProperties();
+        Long maxPacket = connack == null ? null : connack.getMaximumPacketSize();
+        maxPacketBytes = maxPacket == null ? Long.MAX_VALUE : maxPacket;
         client = c;
         metrics.connected(true);
         log.info("Connected to the MQTT broker {}", broker);
@@ -154,25 +198,64 @@ final class QueueForwarder implements AutoCloseable {
     /**
      * Publishes a chunk as few messages as it can: its events grouped by topic (a provincial system reports for
      * many communes, each its own topic), in their order within each topic. The order across topics does not
-     * matter: every event carries its own timestamp.
+     * matter: every event carries its own timestamp. Answers what the broker refused for good.
      */
-    private void publish(MqttAsyncClient c, List<QueueEntry> chunk) throws MqttException {
+    private List<DeadLetterFile.Rejected> publish(MqttAsyncClient c, List<QueueEntry> chunk) throws MqttException {
         Map<String, List<String>> byTopic = new LinkedHashMap<>();
         for (QueueEntry entry : chunk) {
             byTopic.computeIfAbsent(entry.event().topic(), t -> new ArrayList<>()).add(entry.event().json());
         }
-        Deque<IMqttToken> inFlight = new ArrayDeque<>();
-        for (Map.Entry<String, List<String>> topic : byTopic.entrySet()) {
-            for (List<String> batch : batches(topic.getValue())) {
-                if (inFlight.size() >= WINDOW) {
-                    awaitPuback(inFlight.removeFirst());
+        Deque<Batch> pending = new ArrayDeque<>();
+        byTopic.forEach((topic, events) -> batches(events).forEach(batch -> pending.add(Batch.of(topic, batch))));
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        List<DeadLetterFile.Rejected> rejected = new ArrayList<>();
+        int waits = 0;
+        while (!pending.isEmpty() || !inFlight.isEmpty()) {
+            if (!pending.isEmpty() && inFlight.size() < WINDOW) {
+                Batch batch = pending.removeFirst();
+                if (batch.packetBytes() > maxPacketBytes) {
+                    reject(batch, PACKET_TOO_LARGE, pending, rejected); // sending it would cost the connection
+                    continue;
                 }
-                byte[] payload = ("[" + String.join(",", batch) + "]").getBytes(StandardCharsets.UTF_8);
-                inFlight.addLast(publishWithinReceiveMaximum(c, topic.getKey(), payload, inFlight));
+                IMqttToken token = publishWithinReceiveMaximum(c, batch);
+                if (token != null) {
+                    inFlight.addLast(new InFlight(batch, token));
+                    waits = 0;
+                    continue;
+                }
+                pending.addFirst(batch);
+                if (inFlight.isEmpty()) {
+                    if (++waits > 100) {
+                        throw new MqttException(MqttClientException.REASON_CODE_MAX_INFLIGHT);
+                    }
+                    sleepQuietly();
+                    continue;
+                }
+            }
+            InFlight oldest = inFlight.removeFirst();
+            int code = awaitPuback(oldest.token());
+            if (code != 0) {
+                reject(oldest.batch(), code, pending, rejected);
             }
         }
-        while (!inFlight.isEmpty()) {
-            awaitPuback(inFlight.removeFirst());
+        return rejected;
+    }
+
+    /**
+     * A batch the broker did not take: one too large goes again in halves (a single large event should not take its
+     * neighbours with it); otherwise, if the reason is one a retry cannot change, its events are refused for good;
+     * any other reason is a failure to retry.
+     */
+    private static void reject(Batch batch, int code, Deque<Batch> pending, List<DeadLetterFile.Rejected> rejected)
+            throws MqttException {
+        List<String> events = batch.events();
+        if (code == PACKET_TOO_LARGE && events.size() > 1) {
+            pending.addFirst(Batch.of(batch.topic(), events.subList(events.size() / 2, events.size())));
+            pending.addFirst(Batch.of(batch.topic(), events.subList(0, events.size() / 2)));
+        } else if (REJECTED_FOR_GOOD.containsKey(code)) {
+            rejected.add(new DeadLetterFile.Rejected(batch.topic(), events, code, REJECTED_FOR_GOOD.get(code)));
+        } else {
+            throw new MqttException(code);
         }
     }
 
@@ -197,25 +280,19 @@ final class QueueForwarder implements AutoCloseable {
     }
 
     /**
-     * Publishes once the broker's receive maximum allows: a broker may announce fewer than {@link #WINDOW} (HiveMQ's
-     * default is 10, and Paho counts a publish as in flight a moment after its token completes), so "too many
-     * publishes in progress" means waiting for the oldest PUBACK, not a failure.
+     * Publishes, or answers null when the broker's receive maximum does not allow one more now: a broker may announce
+     * fewer than {@link #WINDOW} (HiveMQ's default is 10, and Paho counts a publish as in flight a moment after its
+     * token completes), so "too many publishes in progress" means waiting for the oldest PUBACK, not a failure.
      */
-    private static IMqttToken publishWithinReceiveMaximum(MqttAsyncClient c, String topic, byte[] payload,
-            Deque<IMqttToken> inFlight) throws MqttException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return c.publish(topic, payload, 1, false);
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt >= 100) {
-                    throw e;
-                }
-                if (inFlight.isEmpty()) {
-                    sleepQuietly();
-                } else {
-                    awaitPuback(inFlight.removeFirst());
-                }
+    private static @Nullable IMqttToken publishWithinReceiveMaximum(MqttAsyncClient c, Batch batch)
+            throws MqttException {
+        try {
+            return c.publish(batch.topic(), batch.payload(), 1, false);
+        } catch (MqttException e) {
+            if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                throw e;
             }
+            return null;
         }
     }
 
@@ -228,7 +305,8 @@ final class QueueForwarder implements AutoCloseable {
         }
     }
 
-    private static void awaitPuback(IMqttToken token) throws MqttException {
+    /** Waits for the PUBACK; answers its first refusal reason code, or 0 if the broker took the message. */
+    private static int awaitPuback(IMqttToken token) throws MqttException {
         token.waitForCompletion(ACK_TIMEOUT_MS);
         if (!token.isComplete()) {
             throw new MqttException(MqttClientException.REASON_CODE_CLIENT_TIMEOUT);
@@ -237,10 +315,11 @@ final class QueueForwarder implements AutoCloseable {
         if (codes != null) {
             for (int code : codes) {
                 if (code >= 0x80) {
-                    throw new MqttException(code);
+                    return code;
                 }
             }
         }
+        return 0;
     }
 
     private void disconnect(boolean gracefully) {

@@ -38,10 +38,7 @@ public final class Sources {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw node.error("name", "\"" + name + "\" may only hold letters, digits, '.', '_' and '-'");
         }
-        Duration interval = node.duration("interval", null);
-        if (interval.isZero()) {
-            throw node.error("interval", "must be longer than 0");
-        }
+        Duration interval = positive(node, "interval", null);
         return switch (type) {
             case "dossier-api" -> dossierApi(node, name, interval, context);
             case "vneid-login" -> {
@@ -57,14 +54,14 @@ public final class Sources {
         node.allowOnly(union(COMMON, HttpRequestSpec.FIELDS, Set.of("cursor", "pageSize", "pageSizeParam",
                 "maxPages", "records", "fields", "values", "timeZone")));
         ConfigNode cursor = node.child("cursor");
-        cursor.allowOnly(Set.of("param", "field", "start"));
+        cursor.allowOnly(Set.of("param", "field", "start", "inclusive"));
         int pageSize = node.integer("pageSize", 500);
         if (pageSize < 1) {
             throw node.error("pageSize", "must be at least 1");
         }
         DossierApiSource.Api api = new DossierApiSource.Api(HttpRequestSpec.from(node, Duration.ofSeconds(30)),
                 cursor.string("param"), cursor.string("field"), cursor.string("start", ""),
-                node.string("pageSizeParam", "limit"), pageSize, node.integer("maxPages", 100),
+                cursor.bool("inclusive", false), node.string("pageSizeParam", "limit"), pageSize, node.integer("maxPages", 100),
                 node.string("records", ""));
         return new DossierApiSource(name, interval, api, DossierMapping.from(node, name, context),
                 new CursorStore(context.stateDir().resolve(name + ".cursor")), context);
@@ -134,15 +131,25 @@ public final class Sources {
             reader = new HttpSyncReader(HttpRequestSpec.from(node, Duration.ofSeconds(30)), node.stringMap("fields"),
                     context.http(), context.json());
         } else {
-            node.allowOnly(union(common, Set.of("jdbcUrl", "username", "password", "query")));
+            node.allowOnly(union(common, Set.of("jdbcUrl", "username", "password", "query", "connectTimeout",
+                    "queryTimeout")));
             String url = node.string("jdbcUrl");
             if (!url.startsWith("jdbc:")) {
                 throw node.error("jdbcUrl", "\"" + url + "\" is not a JDBC URL (jdbc:postgresql://host/db, ...)");
             }
             reader = new SqlSyncReader(url, node.optionalString("username"), node.optionalString("password"),
-                    node.string("query"));
+                    node.string("query"), positive(node, "connectTimeout", Duration.ofSeconds(10)),
+                    positive(node, "queryTimeout", Duration.ofSeconds(10)));
         }
         return new SyncSource(name, interval, system, reader, context);
+    }
+
+    private static Duration positive(ConfigNode node, String key, @Nullable Duration otherwise) {
+        Duration duration = node.duration(key, otherwise);
+        if (duration.isZero()) {
+            throw node.error(key, "must be longer than 0");
+        }
+        return duration;
     }
 
     private static int port(ConfigNode node, String key) {
