@@ -1,5 +1,5 @@
 -- The signals of the national year's last weeks, for the KPI benchmark, written straight into the tables (the
--- bulk path): what ingestion and the server's refreshers would leave there.
+-- bulk path): what ingestion and the server's refreshers would leave there. Run once on a database.
 --   VNeID: the national rate of about 425,000 logins a day (SPEC §5), spread over the communes (128 each a day),
 --     06:00–22:00 ICT, for the last :vneid_days days; 98.6 % ok, 1 % fail, 0.4 % timeout.
 --   Probes: every commune probes the portal (http) and the internet (icmp) every 5 minutes for the last
@@ -26,6 +26,17 @@ CROSS JOIN LATERAL (
            CASE WHEN r < 0.986 THEN 'ok' WHEN r < 0.996 THEN 'fail' ELSE 'timeout' END AS result
     FROM (SELECT random() AS r OFFSET 0) AS draw
 ) AS v;
+
+-- the writer's daily counts and latency histograms
+INSERT INTO vneid_day (province, day, commune, attempts, ok)
+SELECT province, (ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, commune, count(*), count(*) FILTER (WHERE result = 'ok')
+FROM vneid_event GROUP BY 1, 2, 3
+ON CONFLICT (province, day, commune) DO UPDATE SET
+    attempts = vneid_day.attempts + EXCLUDED.attempts, ok = vneid_day.ok + EXCLUDED.ok;
+INSERT INTO vneid_latency_day (province, day, latency_ms, ok)
+SELECT province, (ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, latency_ms, count(*)
+FROM vneid_event WHERE result = 'ok' GROUP BY 1, 2, 3
+ON CONFLICT (province, day, latency_ms) DO UPDATE SET ok = vneid_latency_day.ok + EXCLUDED.ok;
 
 CREATE TEMP TABLE probe_down AS
 SELECT c.province_code AS province, c.code AS commune, d,
