@@ -27,7 +27,7 @@ CROSS JOIN LATERAL (
     FROM (SELECT random() AS r OFFSET 0) AS draw
 ) AS v;
 
--- the writer's daily counts and latency histograms
+-- the writer's daily counts and daily and monthly latency histograms
 INSERT INTO vneid_day (province, day, commune, attempts, ok)
 SELECT province, (ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, commune, count(*), count(*) FILTER (WHERE result = 'ok')
 FROM vneid_event GROUP BY 1, 2, 3
@@ -37,6 +37,10 @@ INSERT INTO vneid_latency_day (province, day, latency_ms, ok)
 SELECT province, (ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, latency_ms, count(*)
 FROM vneid_event WHERE result = 'ok' GROUP BY 1, 2, 3
 ON CONFLICT (province, day, latency_ms) DO UPDATE SET ok = vneid_latency_day.ok + EXCLUDED.ok;
+INSERT INTO vneid_latency_month (province, month, latency_ms, ok)
+SELECT province, date_trunc('month', ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, latency_ms, count(*)
+FROM vneid_event WHERE result = 'ok' GROUP BY 1, 2, 3
+ON CONFLICT (province, month, latency_ms) DO UPDATE SET ok = vneid_latency_month.ok + EXCLUDED.ok;
 
 CREATE TEMP TABLE probe_down AS
 SELECT c.province_code AS province, c.code AS commune, d,

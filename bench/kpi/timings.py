@@ -27,6 +27,8 @@ def main():
     month_to = list(months(month_from, 1))[1]
     today = date.fromisoformat(today)
     tomorrow, last_30, last_7 = today + timedelta(days=1), today - timedelta(days=30), today - timedelta(days=7)
+    this_month = today.replace(day=1)
+    next_month = list(months(this_month, 1))[1]
 
     def get(path):
         request = urllib.request.Request(base + path, headers={"Authorization": auth})
@@ -47,8 +49,12 @@ def main():
         "national trend (12 months by month)":
             [f"/api/v1/kpis?from={year[0]}&to={year[12]}&groupBy=month"],
         # the signals' views: ~13 million VNeID logins in 30 days, ~13 million probe results in 7
-        "VNeID (30 days by province)":
+        "VNeID (this month by province)":
+            [f"/api/v1/vneid?from={this_month}&to={next_month}&groupBy=province"],
+        "VNeID (last 30 days by province)":
             [f"/api/v1/vneid?from={last_30}&to={tomorrow}&groupBy=province"],
+        f"VNeID ({province}, last 30 days)":
+            [f"/api/v1/vneid?from={last_30}&to={tomorrow}&province={province}"],
         "availability (7 days by province)":
             [f"/api/v1/availability?from={last_7}&to={tomorrow}&groupBy=province"],
         "outages (national, 7 days)":

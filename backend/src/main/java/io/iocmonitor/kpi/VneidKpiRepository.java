@@ -16,8 +16,8 @@ import io.iocmonitor.base.Ict;
 
 /**
  * Counts VNeID attempts per key from the daily counts the writer keeps; latency percentiles of ok attempts as
- * PostgreSQL's {@code percentile_cont}, from the daily latency histograms per province, or from the raw events
- * for a grouping by commune, which the histograms do not keep.
+ * PostgreSQL's {@code percentile_cont}, from the latency histograms per province (monthly for whole months, daily
+ * for the days around them), or from the raw events for a grouping by commune, which the histograms do not keep.
  */
 @Repository
 class VneidKpiRepository {
@@ -32,11 +32,11 @@ class VneidKpiRepository {
 
     // The latencies at the two ranks around each percentile's position (0-based, q × (n − 1), in float8 as
     // percentile_cont computes it): the value at rank r is the least latency with more than r at or below it.
+    // %1$s: the key expression, %2$s: the histogram rows (see histogramRows).
     private static final String PERCENTILE_RANKS = """
             WITH h AS (
                 SELECT %1$s AS key, latency_ms, sum(ok) AS n
-                FROM vneid_latency_day
-                WHERE day >= :from AND day < :to%2$s
+                FROM (%2$s) AS r (province, day, latency_ms, ok)
                 GROUP BY 1, 2
             ), c AS (
                 SELECT key, latency_ms, sum(n) OVER (PARTITION BY key ORDER BY latency_ms) AS upto,
@@ -74,7 +74,7 @@ class VneidKpiRepository {
         String only = province == null ? "" : " AND province = :province";
         Map<String, double[]> percentiles = groupBy == GroupBy.COMMUNE
                 ? communePercentiles(from, to, province, only)
-                : percentiles(key, from, to, province, only);
+                : percentiles(key, RollupSpans.of(groupBy.isCalendar() ? groupBy : null, from, to), province, only);
         List<VneidCounts> rows = new ArrayList<>();
         withProvince(jdbc.sql(COUNTS.formatted(key, only)), province)
                 .param("from", from).param("to", to)
@@ -87,18 +87,42 @@ class VneidKpiRepository {
         return rows;
     }
 
-    private Map<String, double[]> percentiles(String key, LocalDate from, LocalDate to, @Nullable String province,
+    private Map<String, double[]> percentiles(String key, RollupSpans spans, @Nullable String province,
             String only) {
+        Map<String, Object> params = new HashMap<>();
+        if (province != null) {
+            params.put("province", province);
+        }
         Map<String, double[]> byKey = new HashMap<>();
-        withProvince(jdbc.sql(PERCENTILE_RANKS.formatted(key, only)), province)
-                .param("from", from).param("to", to)
-                .query(rs -> {
+        jdbc.sql(PERCENTILE_RANKS.formatted(key, histogramRows(spans, only, params)))
+                .params(params)
+                .query((RowCallbackHandler) rs -> {
                     long total = rs.getLong("total");
                     byKey.put(rs.getString("key"), new double[] {
                         ContinuousPercentile.between(0.5, total, rs.getLong("p50_lower"), rs.getLong("p50_upper")),
                         ContinuousPercentile.between(0.95, total, rs.getLong("p95_lower"), rs.getLong("p95_upper"))});
                 });
         return byKey;
+    }
+
+    /** The histogram rows of the spans: whole months from the monthly histograms, other days from the daily. */
+    private static String histogramRows(RollupSpans spans, String only, Map<String, Object> params) {
+        List<String> parts = new ArrayList<>();
+        for (RollupSpans.Range days : spans.days()) {
+            int i = parts.size();
+            parts.add("SELECT province, day, latency_ms, ok FROM vneid_latency_day WHERE day >= :from" + i
+                    + " AND day < :to" + i + only);
+            params.put("from" + i, days.from());
+            params.put("to" + i, days.to());
+        }
+        RollupSpans.Range months = spans.months();
+        if (months != null) {
+            parts.add("SELECT province, month, latency_ms, ok FROM vneid_latency_month WHERE month >= :fromMonth"
+                    + " AND month < :toMonth" + only);
+            params.put("fromMonth", months.from());
+            params.put("toMonth", months.to());
+        }
+        return String.join(" UNION ALL ", parts);
     }
 
     private Map<String, double[]> communePercentiles(LocalDate from, LocalDate to, @Nullable String province,

@@ -6,6 +6,7 @@ import static io.iocmonitor.store.ArrayColumns.text;
 import static io.iocmonitor.store.ArrayColumns.times;
 import static io.iocmonitor.store.ArrayColumns.wire;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -80,10 +81,11 @@ final class SignalRows {
             ON CONFLICT (province, day, commune) DO UPDATE SET
                 attempts = vneid_day.attempts + EXCLUDED.attempts, ok = vneid_day.ok + EXCLUDED.ok""";
 
+    // %s: day or month, the histogram's grain.
     private static final String COUNT_VNEID_LATENCY = """
-            INSERT INTO vneid_latency_day (province, day, latency_ms, ok)
+            INSERT INTO vneid_latency_%1$s (province, %1$s, latency_ms, ok)
             SELECT * FROM unnest(?::text[], ?::date[], ?::bigint[], ?::bigint[])
-            ON CONFLICT (province, day, latency_ms) DO UPDATE SET ok = vneid_latency_day.ok + EXCLUDED.ok""";
+            ON CONFLICT (province, %1$s, latency_ms) DO UPDATE SET ok = vneid_latency_%1$s.ok + EXCLUDED.ok""";
 
     /** Keys of equal length, compared part by part: the order of the rows' primary keys. */
     private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
@@ -120,32 +122,42 @@ final class SignalRows {
             return;
         }
         Map<List<String>, long[]> counts = new TreeMap<>(KEY_ORDER);
-        Map<Latency, long[]> latencies = new TreeMap<>(Comparator.comparing(Latency::province)
-                .thenComparing(Latency::day).thenComparingLong(Latency::ms));
+        Map<Latency, long[]> days = new TreeMap<>(LATENCY_ORDER);
+        Map<Latency, long[]> months = new TreeMap<>(LATENCY_ORDER);
         for (VneidEvent e : events) {
-            String day = Ict.dateOf(e.ts()).toString();
-            long[] c = counts.computeIfAbsent(List.of(e.province(), day, e.commune()), k -> new long[2]);
+            LocalDate day = Ict.dateOf(e.ts());
+            long[] c = counts.computeIfAbsent(List.of(e.province(), day.toString(), e.commune()), k -> new long[2]);
             c[0]++;
             if (e.result() == VneidResult.OK) {
                 c[1]++;
-                latencies.computeIfAbsent(new Latency(e.province(), day, e.latencyMs()), k -> new long[1])[0]++;
+                days.computeIfAbsent(new Latency(e.province(), day.toString(), e.latencyMs()), k -> new long[1])[0]++;
+                months.computeIfAbsent(new Latency(e.province(), day.withDayOfMonth(1).toString(), e.latencyMs()),
+                        k -> new long[1])[0]++;
             }
         }
         List<Map.Entry<List<String>, long[]>> rows = new ArrayList<>(counts.entrySet());
         jdbc.update(COUNT_VNEID, text(rows, r -> r.getKey().get(0)), text(rows, r -> r.getKey().get(1)),
                 text(rows, r -> r.getKey().get(2)), longs(rows, r -> r.getValue()[0]),
                 longs(rows, r -> r.getValue()[1]));
+        countLatencies("day", days);
+        countLatencies("month", months);
+    }
+
+    private void countLatencies(String grain, Map<Latency, long[]> latencies) {
         List<Map.Entry<Latency, long[]>> histogram = new ArrayList<>(latencies.entrySet());
         if (!histogram.isEmpty()) {
-            jdbc.update(COUNT_VNEID_LATENCY, text(histogram, r -> r.getKey().province()),
-                    text(histogram, r -> r.getKey().day()), longs(histogram, r -> r.getKey().ms()),
+            jdbc.update(COUNT_VNEID_LATENCY.formatted(grain), text(histogram, r -> r.getKey().province()),
+                    text(histogram, r -> r.getKey().period()), longs(histogram, r -> r.getKey().ms()),
                     longs(histogram, r -> r.getValue()[0]));
         }
     }
 
-    /** A row of the latency histogram: a province, an ICT day, a latency in whole milliseconds. */
-    private record Latency(String province, String day, long ms) {
+    /** A row of a latency histogram: a province, an ICT day or month (its first day), whole milliseconds. */
+    private record Latency(String province, String period, long ms) {
     }
+
+    private static final Comparator<Latency> LATENCY_ORDER = Comparator.comparing(Latency::province)
+            .thenComparing(Latency::period).thenComparingLong(Latency::ms);
 
     void writeProbes(List<ProbeEvent> events) {
         if (!events.isEmpty()) {
