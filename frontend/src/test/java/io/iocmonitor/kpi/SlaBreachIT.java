@@ -50,14 +50,18 @@ class SlaBreachIT {
         dossier(jdbc, "01", "cancelled", "01001", "2025-10-03", "2025-10-06", null, "2025-10-05");
         dossier(jdbc, "01", "completed-after-period", "01001", "2025-10-03", "2025-10-06", "2025-11-03", null);
         dossier(jdbc, "79", "other-province", "79001", "2025-10-03", "2025-10-06", null, null);
-        // written past the ingest's merge: have the rollups (which the period counts come from) recomputed
-        jdbc.update("""
-                INSERT INTO rollup_dirty (province, day)
-                SELECT p, CAST(d AS date) FROM unnest(ARRAY['01', '79']) AS p,
-                       generate_series(CAST('2025-09-01' AS date), CAST('2025-11-30' AS date), interval '1 day') AS d
-                ON CONFLICT DO NOTHING""");
+        // written past the ingest's merge: have the rollups (the period counts) and the day-end snapshots (the open
+        // counts at a past period's end) recomputed, as the ingest's marks would
+        for (String marks : List.of("rollup_dirty", "open_dirty")) {
+            jdbc.update("""
+                    INSERT INTO %s (province, day)
+                    SELECT p, CAST(d AS date) FROM unnest(ARRAY['01', '79']) AS p,
+                           generate_series(CAST('2025-09-01' AS date), CAST('2025-11-30' AS date), interval '1 day') AS d
+                    """.formatted(marks));
+        }
         Instant deadline = Instant.now().plusSeconds(60);
-        while (jdbc.queryForObject("SELECT count(*) FROM rollup_dirty", Long.class) > 0) {
+        while (jdbc.queryForObject("SELECT (SELECT count(*) FROM rollup_dirty) + (SELECT count(*) FROM open_dirty)",
+                Long.class) > 0) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the rollups were not recomputed within 60 s");
             }
