@@ -32,12 +32,14 @@ class VneidKpiRepository {
 
     // The latencies at the two ranks around each percentile's position (0-based, q × (n − 1), in float8 as
     // percentile_cont computes it): the value at rank r is the least latency with more than r at or below it.
-    // %1$s: the key expression, %2$s: the histogram rows (see histogramRows).
+    // %1$s: the key expression, %2$s: the histogram rows (see histogramRows; latencies that only the days taken
+    // away had sum to 0 and are left out).
     private static final String PERCENTILE_RANKS = """
             WITH h AS (
                 SELECT %1$s AS key, latency_ms, sum(ok) AS n
                 FROM (%2$s) AS r (province, day, latency_ms, ok)
                 GROUP BY 1, 2
+                HAVING sum(ok) > 0
             ), c AS (
                 SELECT key, latency_ms, sum(n) OVER (PARTITION BY key ORDER BY latency_ms) AS upto,
                        sum(n) OVER (PARTITION BY key) AS total
@@ -74,7 +76,8 @@ class VneidKpiRepository {
         String only = province == null ? "" : " AND province = :province";
         Map<String, double[]> percentiles = groupBy == GroupBy.COMMUNE
                 ? communePercentiles(from, to, province, only)
-                : percentiles(key, RollupSpans.of(groupBy.isCalendar() ? groupBy : null, from, to), province, only);
+                : percentiles(key, RollupSpans.subtracting(groupBy.isCalendar() ? groupBy : null, from, to), province,
+                        only);
         List<VneidCounts> rows = new ArrayList<>();
         withProvince(jdbc.sql(COUNTS.formatted(key, only)), province)
                 .param("from", from).param("to", to)
@@ -105,7 +108,10 @@ class VneidKpiRepository {
         return byKey;
     }
 
-    /** The histogram rows of the spans: whole months from the monthly histograms, other days from the daily. */
+    /**
+     * The histogram rows of the spans: whole months from the monthly histograms, other days from the daily, and the
+     * days taken away from their months with their counts negated.
+     */
     private static String histogramRows(RollupSpans spans, String only, Map<String, Object> params) {
         List<String> parts = new ArrayList<>();
         for (RollupSpans.Range days : spans.days()) {
@@ -121,6 +127,13 @@ class VneidKpiRepository {
                     + " AND month < :toMonth" + only);
             params.put("fromMonth", months.from());
             params.put("toMonth", months.to());
+        }
+        for (RollupSpans.Range days : spans.minusDays()) {
+            int i = parts.size();
+            parts.add("SELECT province, day, latency_ms, -ok FROM vneid_latency_day WHERE day >= :from" + i
+                    + " AND day < :to" + i + only);
+            params.put("from" + i, days.from());
+            params.put("to" + i, days.to());
         }
         return String.join(" UNION ALL ", parts);
     }

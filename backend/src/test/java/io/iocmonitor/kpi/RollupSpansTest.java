@@ -51,4 +51,40 @@ class RollupSpansTest {
             assertThat(spans.months()).isNull();
         }
     }
+
+    @Test
+    void theLastThirtyDaysAreLastMonthsDaysThisMonthAndMinusThisMonthsDaysToCome() {
+        RollupSpans spans = RollupSpans.subtracting(null, LocalDate.of(2026, 10, 29), LocalDate.of(2026, 11, 29));
+        assertThat(spans.days()).containsExactly(new Range(LocalDate.of(2026, 10, 29), LocalDate.of(2026, 11, 1)));
+        assertThat(spans.months()).isEqualTo(new Range(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 1)));
+        assertThat(spans.minusDays())
+                .containsExactly(new Range(LocalDate.of(2026, 11, 29), LocalDate.of(2026, 12, 1)));
+    }
+
+    @Test
+    void mostOfOneMonthIsTheMonthMinusItsEdges() {
+        RollupSpans spans = RollupSpans.subtracting(GroupBy.MONTH, LocalDate.of(2026, 10, 3),
+                LocalDate.of(2026, 10, 30));
+        assertThat(spans.days()).isEmpty();
+        assertThat(spans.months()).isEqualTo(new Range(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)));
+        assertThat(spans.minusDays()).containsExactly(new Range(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 3)),
+                new Range(LocalDate.of(2026, 10, 30), LocalDate.of(2026, 11, 1)));
+    }
+
+    @Test
+    void aFewDaysOfAMonthAreReadAsDays() {
+        RollupSpans spans = RollupSpans.subtracting(null, LocalDate.of(2026, 10, 3), LocalDate.of(2026, 10, 10));
+        assertThat(spans.days()).containsExactly(new Range(LocalDate.of(2026, 10, 3), LocalDate.of(2026, 10, 10)));
+        assertThat(spans.months()).isNull();
+        assertThat(spans.minusDays()).isEmpty();
+    }
+
+    @Test
+    void withoutSubtractingNothingIsTakenAway() {
+        RollupSpans spans = RollupSpans.of(null, LocalDate.of(2026, 10, 3), LocalDate.of(2026, 11, 29));
+        assertThat(spans.days()).containsExactly(new Range(LocalDate.of(2026, 10, 3), LocalDate.of(2026, 11, 1)),
+                new Range(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 29)));
+        assertThat(spans.months()).isNull();
+        assertThat(spans.minusDays()).isEmpty();
+    }
 }
