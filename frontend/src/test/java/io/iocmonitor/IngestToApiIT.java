@@ -351,6 +351,38 @@ class IngestToApiIT {
     }
 
     @Test
+    void aLateSuccessInsideAStoredOutageTakesItAway() throws Exception {
+        // 04005's portal fails at 10:01, 10:03 and 10:04: an outage from 10:01, stored
+        long stored = app.bean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM ingested_event", Long.class);
+        publishKind("04/04005/probe", "[" + lateProbe("lu1", "10:01", false) + "," + lateProbe("lu3", "10:03", false)
+                + "," + lateProbe("lu4", "10:04", false) + "]");
+        app.awaitStoredAndRolledUp(stored + 3);
+        assertThat(outagesOf("04005")).containsExactly("2025-10-24T03:01:00Z open");
+        // then a success at 10:02 arrives late: never three failures in a row; a failure at 10:05 and a success at
+        // 10:06 make 10:03–10:05 three in a row, an outage until 10:06
+        publishKind("04/04005/probe", lateProbe("lu2", "10:02", true));
+        app.awaitStoredAndRolledUp(stored + 4);
+        assertThat(outagesOf("04005")).isEmpty();
+        publishKind("04/04005/probe", "[" + lateProbe("lu5", "10:05", false) + "," + lateProbe("lu6", "10:06", true)
+                + "]");
+        app.awaitStoredAndRolledUp(stored + 6);
+        assertThat(outagesOf("04005")).containsExactly("2025-10-24T03:03:00Z 2025-10-24T03:06:00Z");
+    }
+
+    private static List<String> outagesOf(String commune) throws Exception {
+        return getJson("/api/v1/outages?" + OCTOBER + "&province=04", "operator").valueStream()
+                .filter(o -> o.get("commune").asString().equals(commune))
+                .map(o -> o.get("start").asString() + " " + (o.get("end").isNull() ? "open" : o.get("end").asString()))
+                .toList();
+    }
+
+    private static String lateProbe(String id, String time, boolean up) {
+        return """
+                {"id":"%s","ts":"2025-10-24T%s:00+07:00","target":"dvc","targetType":"portal","method":"http",
+                 "up":%s}""".formatted(id, time, up);
+    }
+
+    @Test
     void probeAndSilentOutagesOverlappingThePeriod() throws Exception {
         JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -1,5 +1,6 @@
 package io.iocmonitor.outage;
 
+import java.time.Duration;
 import java.util.function.IntUnaryOperator;
 
 import org.slf4j.Logger;
@@ -9,13 +10,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings the stored probe outages and runs of signs of life up to date with the stored events, every
- * {@code ioc.kpi.rollup-interval}.
+ * {@code ioc.kpi.rollup-interval}: each on its own, so that a backlog of one (every probe target after an upgrade)
+ * never holds up the other, and each at most {@link #BUDGET} a run, so that neither holds up the other scheduled
+ * work.
  */
 @Component
 class OutageRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(OutageRefresher.class);
-    private static final int MARKS_PER_TRANSACTION = 2000;
+    private static final int MARKS_PER_TRANSACTION = 500;
+    private static final Duration BUDGET = Duration.ofSeconds(2);
 
     private final ProbeOutages outages;
     private final SiteRuns runs;
@@ -26,20 +30,25 @@ class OutageRefresher {
     }
 
     @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${ioc.kpi.rollup-interval:PT2S}")
-    void refresh() {
-        try {
-            drain(outages::refresh);
-            drain(runs::refresh);
-        } catch (RuntimeException e) {
-            // the marks stay (the transaction rolled back): the next run tries again
-            log.warn("Refreshing the outages failed; will retry: {}", e.toString());
-        }
+    void refreshProbeOutages() {
+        drain("probe outages", outages::refresh);
     }
 
-    private static void drain(IntUnaryOperator refresh) {
-        int done;
-        do {
-            done = refresh.applyAsInt(MARKS_PER_TRANSACTION);
-        } while (done == MARKS_PER_TRANSACTION);
+    @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${ioc.kpi.rollup-interval:PT2S}")
+    void joinRuns() {
+        drain("runs of signs of life", runs::refresh);
+    }
+
+    private static void drain(String what, IntUnaryOperator refresh) {
+        try {
+            long deadline = System.nanoTime() + BUDGET.toNanos();
+            int done;
+            do {
+                done = refresh.applyAsInt(MARKS_PER_TRANSACTION);
+            } while (done == MARKS_PER_TRANSACTION && System.nanoTime() < deadline);
+        } catch (RuntimeException e) {
+            // the marks stay (the transaction rolled back): the next run tries again
+            log.warn("Refreshing the {} failed; will retry: {}", what, e.toString());
+        }
     }
 }

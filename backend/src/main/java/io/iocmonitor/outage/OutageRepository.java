@@ -32,16 +32,16 @@ class OutageRepository {
             ORDER BY start_ts DESC""";
 
     // Per site with a collector: its runs of signs of life from the last one that ended before the period to the
-    // first that starts after it, and its last wills from the start of that first run on (an earlier will ended
-    // before it) to the first after the period. %s: the province condition, as above.
+    // first that starts after it, and its last wills from the end of that first run on (an earlier will ended at
+    // an event of that run or before it) to the first after the period. %s: the province condition, as above.
     private static final String SIGNS_OF_LIFE = """
             WITH sites AS (
-                SELECT province, commune, first_heartbeat_ts,
-                       (SELECT start_ts FROM site_run r
-                        WHERE r.province = a.province AND r.commune = a.commune AND r.end_ts < :from
-                        ORDER BY start_ts DESC LIMIT 1) AS last_before
-                FROM site_activity a
-                WHERE first_heartbeat_ts IS NOT NULL%s
+                SELECT a.province, a.commune, a.first_heartbeat_ts, b.start_ts AS last_before, b.end_ts AS last_end
+                FROM site_activity a LEFT JOIN LATERAL (
+                    SELECT start_ts, end_ts FROM site_run r
+                    WHERE r.province = a.province AND r.commune = a.commune AND r.end_ts < :from
+                    ORDER BY start_ts DESC LIMIT 1) AS b ON true
+                WHERE a.first_heartbeat_ts IS NOT NULL%s
             )
             SELECT s.province, s.commune, s.first_heartbeat_ts, x.will, x.start_ts, x.end_ts
             FROM sites s CROSS JOIN LATERAL (
@@ -58,7 +58,7 @@ class OutageRepository {
                  ORDER BY start_ts LIMIT 1)
                 UNION ALL
                 SELECT true, ts, NULL FROM site_will w
-                WHERE w.province = s.province AND w.commune = s.commune AND w.ts >= COALESCE(s.last_before, '-infinity')
+                WHERE w.province = s.province AND w.commune = s.commune AND w.ts >= COALESCE(s.last_end, '-infinity')
                   AND w.ts < :to
                 UNION ALL
                 (SELECT true, ts, NULL FROM site_will w

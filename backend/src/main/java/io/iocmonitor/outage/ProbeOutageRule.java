@@ -28,11 +28,19 @@ public final class ProbeOutageRule {
     }
 
     public static List<Span> outages(List<Result> results) {
+        return outages(results, null, 0);
+    }
+
+    /**
+     * The outages of results that follow {@code downs} consecutive failures, the first at {@code downSince} (it is
+     * enough to know up to {@link #CONSECUTIVE_FAILURES} of them; none: 0 and null).
+     */
+    public static List<Span> outages(List<Result> results, @Nullable Instant downSince, int downsBefore) {
         List<Result> ordered = new ArrayList<>(results);
         ordered.sort(Comparator.comparing(Result::ts));
         List<Span> spans = new ArrayList<>();
-        Instant firstDown = null;
-        int downs = 0;
+        Instant firstDown = downsBefore > 0 ? downSince : null;
+        int downs = downsBefore;
         for (Result r : ordered) {
             if (!r.up()) {
                 if (downs++ == 0) {

@@ -15,7 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps {@code probe_outage} equal to {@link ProbeOutageRule} over all stored probe results: each target that a
  * stored batch marked is recomputed from its last {@code up=true} before the earliest result the batch brought. An
- * outage that started before that {@code up=true} ended at it or earlier, so nothing before it can change.
+ * outage that started before that {@code up=true} ended at it or earlier, so nothing before it can change. When a
+ * stored outage was still going at that earliest result, only the results from it on are read, after the failures
+ * since the outage's start (all results since then were failures; counting up to three of them is enough): a long
+ * outage costs the same to extend as a short one, and its start stays known after retention has removed its first
+ * results.
  */
 @Repository
 class ProbeOutages {
@@ -34,6 +38,22 @@ class ProbeOutages {
                  WHERE province = ? AND commune = ? AND target = ? AND ts < ? AND up),
                 (SELECT min(ts) FROM probe_event WHERE province = ? AND commune = ? AND target = ?),
                 ?)""";
+
+    // The stored outage that was still going at the earliest change, if any.
+    private static final String GOING = """
+            SELECT start_ts FROM probe_outage
+            WHERE province = ? AND commune = ? AND target = ? AND start_ts <= ? AND (end_ts IS NULL OR end_ts > ?)""";
+
+    // Up to three of the failures from a going outage's start to the earliest change; when retention has removed
+    // the outage's first results, it had three (it was stored as an outage).
+    private static final String DOWNS_SINCE = """
+            SELECT CASE WHEN (SELECT min(ts) FROM probe_event WHERE province = ? AND commune = ? AND target = ?) > ?
+                        THEN 3
+                        ELSE (SELECT count(*) FROM (
+                                  SELECT 1 FROM probe_event
+                                  WHERE province = ? AND commune = ? AND target = ? AND ts >= ? AND ts < ?
+                                  LIMIT 3) AS d)
+                   END""";
 
     private static final String RESULTS = """
             SELECT ts, up FROM probe_event WHERE province = ? AND commune = ? AND target = ? AND ts >= ?
@@ -74,15 +94,22 @@ class ProbeOutages {
 
     private void recompute(OutageRepository.Key target, Instant changedFrom) {
         OffsetDateTime changed = changedFrom.atOffset(ZoneOffset.UTC);
-        OffsetDateTime from = jdbc.queryForObject(RECOMPUTE_FROM, OffsetDateTime.class, target.province(),
-                target.commune(), target.target(), changed, target.province(), target.commune(), target.target(),
-                changed);
+        List<OffsetDateTime> going = jdbc.query(GOING, (rs, i) -> rs.getObject(1, OffsetDateTime.class),
+                target.province(), target.commune(), target.target(), changed, changed);
+        OffsetDateTime downSince = going.isEmpty() ? null : going.getFirst();
+        OffsetDateTime from = downSince != null ? changed : jdbc.queryForObject(RECOMPUTE_FROM, OffsetDateTime.class,
+                target.province(), target.commune(), target.target(), changed, target.province(), target.commune(),
+                target.target(), changed);
         List<ProbeOutageRule.Result> results = jdbc.query(RESULTS,
                 (rs, i) -> new ProbeOutageRule.Result(rs.getObject(1, OffsetDateTime.class).toInstant(),
                         rs.getBoolean(2)),
                 target.province(), target.commune(), target.target(), from);
-        List<ProbeOutageRule.Span> spans = ProbeOutageRule.outages(results);
-        jdbc.update(FORGET, target.province(), target.commune(), target.target(), from);
+        int downsBefore = downSince == null ? 0 : jdbc.queryForObject(DOWNS_SINCE, Integer.class, target.province(),
+                target.commune(), target.target(), downSince, target.province(), target.commune(), target.target(),
+                downSince, changed);
+        List<ProbeOutageRule.Span> spans = ProbeOutageRule.outages(results,
+                downSince == null ? null : downSince.toInstant(), downsBefore);
+        jdbc.update(FORGET, target.province(), target.commune(), target.target(), downSince != null ? downSince : from);
         if (!spans.isEmpty()) {
             jdbc.update(STORE, target.province(), target.commune(), target.target(),
                     spans.stream().map(s -> s.start().toString()).toArray(String[]::new),

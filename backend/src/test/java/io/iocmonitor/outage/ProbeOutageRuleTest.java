@@ -58,4 +58,22 @@ class ProbeOutageRuleTest {
         assertThat(ProbeOutageRule.outages(List.of(at(1, false), at(2, false), at(4, false), at(5, true),
                 at(3, true)))).isEmpty();
     }
+
+    @Test
+    void resultsAfterThreeFailuresContinueTheOutageFromTheFirst() {
+        // an outage going since minute 1 (three failures or more before): more failures, then a success at 9
+        assertThat(ProbeOutageRule.outages(List.of(at(7, false), at(9, true)), minute(1), 3))
+                .containsExactly(new Span(minute(1), minute(9)));
+        assertThat(ProbeOutageRule.outages(List.of(at(7, false)), minute(1), 3))
+                .containsExactly(new Span(minute(1), null));
+    }
+
+    @Test
+    void aSuccessAfterFewerThanThreeFailuresEndsNothing() {
+        // one failure at 1 before a late success at 2: failures at 3 and 4 are only two in a row
+        assertThat(ProbeOutageRule.outages(List.of(at(2, true), at(3, false), at(4, false)), minute(1), 1)).isEmpty();
+        // two before, one more after: three in a row from minute 1
+        assertThat(ProbeOutageRule.outages(List.of(at(3, false), at(4, true)), minute(1), 2))
+                .containsExactly(new Span(minute(1), minute(4)));
+    }
 }
