@@ -120,7 +120,8 @@ final class RunningApp implements AutoCloseable {
             Long stored = jdbc().queryForObject("SELECT count(*) FROM ingested_event", Long.class);
             Long dirty = jdbc().queryForObject(
                     "SELECT (SELECT count(*) FROM rollup_dirty) + (SELECT count(*) FROM open_dirty)"
-                            + " + (SELECT count(*) FROM probe_outage_dirty) + (SELECT count(*) FROM site_run_dirty)",
+                            + " + (SELECT count(*) FROM probe_outage_dirty) + (SELECT count(*) FROM site_run_dirty)"
+                            + " + (SELECT count(*) FROM site_will WHERE NOT checked)",
                     Long.class);
             if (stored != null && stored >= events && dirty != null && dirty == 0) {
                 return;

@@ -43,47 +43,39 @@ class OutageRepository {
                     ORDER BY start_ts DESC LIMIT 1) AS b ON true
                 WHERE a.first_heartbeat_ts IS NOT NULL%s
             )
-            SELECT s.province, s.commune, s.first_heartbeat_ts, x.will, x.start_ts, x.end_ts
+            SELECT s.province, s.commune, s.first_heartbeat_ts, x.will, x.start_ts, x.end_ts, x.checked
             FROM sites s CROSS JOIN LATERAL (
-                SELECT false AS will, start_ts, end_ts FROM site_run r
+                SELECT false AS will, start_ts, end_ts, true AS checked FROM site_run r
                 WHERE r.province = s.province AND r.commune = s.commune AND r.start_ts >= s.last_before
                   AND r.start_ts < :to
                 UNION ALL
-                SELECT false, start_ts, end_ts FROM site_run r
+                SELECT false, start_ts, end_ts, true FROM site_run r
                 WHERE r.province = s.province AND r.commune = s.commune AND s.last_before IS NULL
                   AND r.end_ts >= :from AND r.start_ts < :to
                 UNION ALL
-                (SELECT false, start_ts, end_ts FROM site_run r
+                (SELECT false, start_ts, end_ts, true FROM site_run r
                  WHERE r.province = s.province AND r.commune = s.commune AND r.start_ts >= :to
                  ORDER BY start_ts LIMIT 1)
                 UNION ALL
-                SELECT true, ts, NULL FROM site_will w
+                SELECT true, ts, next_ts, checked FROM site_will w
                 WHERE w.province = s.province AND w.commune = s.commune AND w.ts >= COALESCE(s.last_end, '-infinity')
                   AND w.ts < :to
                 UNION ALL
-                (SELECT true, ts, NULL FROM site_will w
+                (SELECT true, ts, next_ts, checked FROM site_will w
                  WHERE w.province = s.province AND w.commune = s.commune AND w.ts >= :to ORDER BY ts LIMIT 1)
             ) AS x
             ORDER BY 1, 2, 5""";
-
-    // The first sign of life of a site in (?, ?], of any kind: a will inside a run ends at the run's next event.
-    private static final String NEXT_SIGN = """
-            SELECT min(ts) FROM (
-                SELECT min(ts) AS ts FROM heartbeat_event WHERE province = :p AND commune = :c AND ts > :after AND ts <= :until
-                UNION ALL SELECT min(ts) FROM probe_event WHERE province = :p AND commune = :c AND ts > :after AND ts <= :until
-                UNION ALL SELECT min(ts) FROM vneid_event WHERE province = :p AND commune = :c AND ts > :after AND ts <= :until
-                UNION ALL SELECT min(ts) FROM sync_event WHERE province = :p AND commune = :c AND ts > :after AND ts <= :until
-                UNION ALL SELECT min(ts) FROM dossier_event WHERE province = :p AND commune = :c AND ts > :after AND ts <= :until
-            ) AS signs""";
 
     /** What the silence rule needs of one site for a period. */
     record SiteSigns(Key site, List<SilenceRule.Run> runs, List<SilenceRule.Will> wills) {
     }
 
     private final JdbcClient jdbc;
+    private final RawSigns rawSigns;
 
-    OutageRepository(JdbcClient jdbc) {
+    OutageRepository(JdbcClient jdbc, RawSigns rawSigns) {
         this.jdbc = jdbc;
+        this.rawSigns = rawSigns;
     }
 
     /** The probe outages that overlap {@code [from, to)}. */
@@ -110,7 +102,7 @@ class OutageRepository {
             query = query.param("province", province);
         }
         Map<Key, List<SilenceRule.Run>> runs = new LinkedHashMap<>();
-        Map<Key, List<Instant>> wills = new LinkedHashMap<>();
+        Map<Key, List<StoredWill>> wills = new LinkedHashMap<>();
         query.query(rs -> {
             Key site = new Key(rs.getString(1), rs.getString(2), "collector");
             Instant watchedFrom = rs.getObject(3, OffsetDateTime.class).toInstant();
@@ -118,7 +110,9 @@ class OutageRepository {
             runs.computeIfAbsent(site, k -> new ArrayList<>());
             if (rs.getBoolean(4)) {
                 if (!start.isBefore(watchedFrom)) {
-                    wills.computeIfAbsent(site, k -> new ArrayList<>()).add(start);
+                    OffsetDateTime next = rs.getObject(6, OffsetDateTime.class);
+                    wills.computeIfAbsent(site, k -> new ArrayList<>()).add(new StoredWill(start,
+                            next == null ? null : next.toInstant(), rs.getBoolean(7)));
                 }
                 return;
             }
@@ -134,20 +128,29 @@ class OutageRepository {
         return sites;
     }
 
-    /** Each will with the next sign of life after it: a will, the start of a run, or an event inside a run. */
-    private List<SilenceRule.Will> withNext(Key site, List<SilenceRule.Run> runs, List<Instant> wills) {
+    /** A last will as stored: with the next sign inside its run, once SiteRuns has checked it. */
+    private record StoredWill(Instant ts, @Nullable Instant nextInRun, boolean checked) {
+    }
+
+    /**
+     * Each will with the next sign of life after it: a will, the start of a run, or an event inside a run (as
+     * SiteRuns found it; looked up now if it has not yet; the run's end if the raw events are gone).
+     */
+    private List<SilenceRule.Will> withNext(Key site, List<SilenceRule.Run> runs, List<StoredWill> wills) {
         List<SilenceRule.Will> withNext = new ArrayList<>(wills.size());
         for (int i = 0; i < wills.size(); i++) {
-            Instant w = wills.get(i);
-            Instant next = i + 1 < wills.size() ? wills.get(i + 1) : null;
+            StoredWill will = wills.get(i);
+            Instant w = will.ts();
+            Instant next = i + 1 < wills.size() ? wills.get(i + 1).ts() : null;
             for (SilenceRule.Run run : runs) {
                 if (run.start().isAfter(w)) {
-                    next = next == null || run.start().isBefore(next) ? run.start() : next;
+                    next = earliest(next, run.start());
                     break;
                 }
                 if (run.end().isAfter(w)) {
-                    Instant inside = nextSign(site, w, next == null || run.end().isBefore(next) ? run.end() : next);
-                    next = inside != null ? inside : next;
+                    Instant inside = will.checked() ? will.nextInRun()
+                            : rawSigns.next(site.province(), site.commune(), w, run.end());
+                    next = earliest(next, inside != null ? inside : run.end());
                     break;
                 }
             }
@@ -156,10 +159,7 @@ class OutageRepository {
         return withNext;
     }
 
-    private @Nullable Instant nextSign(Key site, Instant after, Instant until) {
-        OffsetDateTime next = jdbc.sql(NEXT_SIGN).param("p", site.province()).param("c", site.commune())
-                .param("after", after.atOffset(ZoneOffset.UTC)).param("until", until.atOffset(ZoneOffset.UTC))
-                .query(OffsetDateTime.class).single();
-        return next == null ? null : next.toInstant();
+    private static Instant earliest(@Nullable Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 }

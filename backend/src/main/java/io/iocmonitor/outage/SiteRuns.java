@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Joins the runs of signs of life that stored batches marked into {@code site_run}: per site, the stored runs that
  * the new ones touch (less than 5 minutes apart) are replaced by what they make together ({@link SilenceRule#join}).
+ * Then finds, for each last will that arrived or whose runs changed, the next sign of life inside the run around it
+ * (none if it is not inside one), from the raw events, while they are still kept.
  */
 @Repository
 class SiteRuns {
@@ -30,17 +32,32 @@ class SiteRuns {
             WHERE province = ? AND commune = ? AND start_ts < ? AND end_ts > ?
             RETURNING start_ts, end_ts""";
 
+    private static final String UNCHECK_WILLS = """
+            UPDATE site_will SET checked = false
+            WHERE province = ? AND commune = ? AND ts >= ? AND ts <= ? AND checked""";
+
+    private static final String UNCHECKED_WILLS = """
+            SELECT province, commune, ts FROM site_will WHERE NOT checked LIMIT ?""";
+
+    private static final String RUN_AROUND = """
+            SELECT end_ts FROM site_run WHERE province = ? AND commune = ? AND start_ts <= ? AND end_ts > ?""";
+
+    private static final String CHECKED = """
+            UPDATE site_will SET next_ts = ?, checked = true WHERE province = ? AND commune = ? AND ts = ?""";
+
     private static final String STORE = """
             INSERT INTO site_run (province, commune, start_ts, end_ts)
             SELECT ?, ?, * FROM unnest(?::timestamptz[], ?::timestamptz[])""";
 
     private final JdbcTemplate jdbc;
+    private final RawSigns rawSigns;
 
-    SiteRuns(JdbcTemplate jdbc) {
+    SiteRuns(JdbcTemplate jdbc, RawSigns rawSigns) {
         this.jdbc = jdbc;
+        this.rawSigns = rawSigns;
     }
 
-    /** Joins up to {@code limit} marked runs; returns how many it took. */
+    /** Joins up to {@code limit} marked runs and checks up to {@code limit} wills; returns the larger count. */
     @Transactional
     public int refresh(int limit) {
         if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
@@ -54,14 +71,34 @@ class SiteRuns {
                     .add(new SilenceRule.Run(instant(rs.getObject(4, OffsetDateTime.class)),
                             instant(rs.getObject(5, OffsetDateTime.class))));
         }, limit);
-        bySite.forEach((site, runs) -> join(site.get(0), site.get(1), SilenceRule.join(runs)));
+        bySite.forEach((site, runs) -> {
+            List<SilenceRule.Run> joined = join(site.get(0), site.get(1), SilenceRule.join(runs));
+            // the wills among changed runs: their next sign may be another now
+            jdbc.update(UNCHECK_WILLS, site.get(0), site.get(1), utc(joined.getFirst().start()),
+                    utc(joined.getLast().end()));
+        });
         if (!ids.isEmpty()) {
             jdbc.update("DELETE FROM site_run_dirty WHERE id = ANY (?::bigint[])", (Object) ids.toArray(Long[]::new));
         }
-        return ids.size();
+        return Math.max(ids.size(), checkWills(limit));
     }
 
-    private void join(String province, String commune, List<SilenceRule.Run> fresh) {
+    private int checkWills(int limit) {
+        List<List<Object>> wills = jdbc.query(UNCHECKED_WILLS, (rs, i) -> List.of(rs.getString(1), rs.getString(2),
+                instant(rs.getObject(3, OffsetDateTime.class))), limit);
+        for (List<Object> will : wills) {
+            String province = (String) will.get(0);
+            String commune = (String) will.get(1);
+            Instant ts = (Instant) will.get(2);
+            List<OffsetDateTime> runEnd = jdbc.query(RUN_AROUND, (rs, i) -> rs.getObject(1, OffsetDateTime.class),
+                    province, commune, utc(ts), utc(ts));
+            Instant next = runEnd.isEmpty() ? null : rawSigns.next(province, commune, ts, instant(runEnd.getFirst()));
+            jdbc.update(CHECKED, next == null ? null : utc(next), province, commune, utc(ts));
+        }
+        return wills.size();
+    }
+
+    private List<SilenceRule.Run> join(String province, String commune, List<SilenceRule.Run> fresh) {
         List<SilenceRule.Run> all = new ArrayList<>(fresh);
         for (SilenceRule.Run run : fresh) {
             // stored runs less than 5 minutes from this one: they and it are one run now
@@ -72,6 +109,7 @@ class SiteRuns {
         List<SilenceRule.Run> joined = SilenceRule.join(all);
         jdbc.update(STORE, province, commune, joined.stream().map(r -> r.start().toString()).toArray(String[]::new),
                 joined.stream().map(r -> r.end().toString()).toArray(String[]::new));
+        return joined;
     }
 
     private static Instant instant(OffsetDateTime t) {
