@@ -11,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -244,5 +245,26 @@ class KpiFixtureIT {
         // September from the monthly rollups (corrected too) and 1 October from the daily ones
         JsonNode monthAndDay = app.json("/api/v1/kpis?from=2026-09-01&to=2026-10-02&province=14", "inspector");
         assertThat(row(monthAndDay, "all").get("received").asLong()).isEqualTo(16 + 2);
+    }
+
+    @Test
+    @Order(5)
+    void eachMonthlyRollupIsTheSumOfItsDays() {
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+        String counts = "received, received_online, digitized, payment_due, paid_online, completed, fully_online, "
+                + "on_time, overdue_completed, e_result, e_signed";
+        String sums = "sum(received), sum(received_online), sum(digitized), sum(payment_due), sum(paid_online), "
+                + "sum(completed), sum(fully_online), sum(on_time), sum(overdue_completed), sum(e_result), "
+                + "sum(e_signed)";
+        for (String[] grain : new String[][] {{"commune", ", commune"}, {"procedure", ", procedure_code"},
+                {"province", ""}}) {
+            String months = "SELECT province, month" + grain[1] + ", " + counts + " FROM dossier_month_" + grain[0];
+            String days = "SELECT province, date_trunc('month', day)::date" + grain[1] + ", " + sums
+                    + " FROM dossier_day_" + grain[0] + " GROUP BY 1, 2" + (grain[1].isEmpty() ? "" : ", 3");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM dossier_month_" + grain[0], Long.class))
+                    .as(grain[0]).isPositive();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM ((" + months + " EXCEPT " + days + ") UNION ALL ("
+                    + days + " EXCEPT " + months + ")) AS differences", Long.class)).as(grain[0]).isZero();
+        }
     }
 }

@@ -96,6 +96,11 @@ class DossierRollups {
                             generate_series(first.day, CAST(? AS date), interval '1 day') AS d)
             UPDATE open_snapshot_progress SET through = CAST(? AS date)""";
 
+    // The counts of a rollup row, in table order.
+    private static final List<String> COUNT_COLUMNS = List.of("received", "received_online", "digitized",
+            "payment_due", "paid_online", "completed", "fully_online", "on_time", "overdue_completed", "e_result",
+            "e_signed");
+
     // The months of the claimed days, each once.
     private static final String MONTHS = "(SELECT DISTINCT province, date_trunc('month', day)::date AS month FROM "
             + DAYS + ") AS x";
@@ -167,6 +172,9 @@ class DossierRollups {
         }
         String[] provinces = claimed.stream().map(c -> (String) c.get(0)).toArray(String[]::new);
         Date[] days = claimed.stream().map(c -> (Date) c.get(1)).toArray(Date[]::new);
+        if (kind.monthly()) {
+            shiftMonths(kind, "-", provinces, days); // the days' old rows leave their months...
+        }
         for (Grain grain : List.of(Grain.COMMUNE, Grain.PROCEDURE)) {
             String table = kind.prefix() + grain.table();
             jdbc.update("DELETE FROM " + table + " t USING " + DAYS + " WHERE t.province = x.province AND t.day = x.day",
@@ -181,22 +189,33 @@ class DossierRollups {
                 + " FROM " + kind.prefix() + Grain.COMMUNE.table() + " t JOIN " + DAYS
                 + " ON t.province = x.province AND t.day = x.day GROUP BY t.province, t.day", provinces, days);
         if (kind.monthly()) {
-            recomputeMonths(kind, provinces, days);
+            shiftMonths(kind, "+", provinces, days); // ...and their new rows join them
         }
         jdbc.update("DELETE FROM " + kind.dirtyTable() + " WHERE id = ANY (?::bigint[])", (Object) ids.toArray(Long[]::new));
         return claimed.size();
     }
 
-    /** Each month of the given province-days becomes the sum of its days again, in every grain. */
-    private void recomputeMonths(Kind kind, String[] provinces, Date[] days) {
+    /**
+     * Adds ({@code +}) or takes away ({@code -}) the given province-days' daily rows to or from their months, in every
+     * grain: a month stays the sum of its days by the difference of the days that changed, never re-reading the
+     * month. A month row left with nothing received or completed (a key no day has any more) is removed.
+     */
+    private void shiftMonths(Kind kind, String sign, String[] provinces, Date[] days) {
         for (Grain grain : Grain.values()) {
-            String key = grain == Grain.PROVINCE ? "" : ", t." + grain.key();
-            jdbc.update("DELETE FROM dossier_month_" + grain.table() + " t USING " + MONTHS
-                    + " WHERE t.province = x.province AND t.month = x.month", provinces, days);
-            jdbc.update("INSERT INTO dossier_month_" + grain.table() + " SELECT t.province, x.month" + key + ", "
-                    + summed(kind) + " FROM " + kind.prefix() + grain.table() + " t JOIN " + MONTHS
-                    + " ON t.province = x.province AND t.day >= x.month AND t.day < (x.month + interval '1 month')::date"
-                    + " GROUP BY t.province, x.month" + key, provinces, days);
+            String key = grain == Grain.PROVINCE ? "" : ", " + grain.key();
+            String month = "dossier_month_" + grain.table();
+            jdbc.update("INSERT INTO " + month + " AS m SELECT t.province, date_trunc('month', t.day)::date"
+                    + (key.isEmpty() ? "" : ", t." + grain.key()) + ", "
+                    + String.join(", ", COUNT_COLUMNS.stream().map(c -> sign + "sum(t." + c + ")").toList())
+                    + " FROM " + kind.prefix() + grain.table() + " t JOIN " + DAYS
+                    + " ON t.province = x.province AND t.day = x.day GROUP BY 1, 2" + (key.isEmpty() ? "" : ", 3")
+                    + " ON CONFLICT (province, month" + key + ") DO UPDATE SET "
+                    + String.join(", ", COUNT_COLUMNS.stream().map(c -> c + " = m." + c + " + EXCLUDED." + c).toList()),
+                    provinces, days);
+            if (sign.equals("+")) {
+                jdbc.update("DELETE FROM " + month + " m USING " + MONTHS + " WHERE m.province = x.province"
+                        + " AND m.month = x.month AND m.received = 0 AND m.completed = 0", provinces, days);
+            }
         }
     }
 
