@@ -67,7 +67,7 @@ class AlertingIT {
                 condition: "> 0"
                 severity: critical
                 labels: {team: noc}
-                summary: {vi: "Tỉnh {province}: mất Cổng DVC tại {members}", en: "Province {province}: portal down at {members}"}
+                summary: {vi: "{province}: mất Cổng DVC tại {members}", en: "{province}: portal down at {members}"}
                 runbook: {vi: "Gọi nhà mạng", en: "Call the carrier"}
             """;
 

@@ -29,6 +29,13 @@ class DefaultRulesTest {
     }
 
     @Test
+    void summariesNameTheProvinceOnce() {
+        // {province} is the full name ("Tỉnh Đắk Lắk", "Thành phố Hà Nội"): "Tỉnh {province}" would say it twice
+        assertThat(RuleSetLoader.load(BUNDLED).rules()).allSatisfy(r -> assertThat(List.of(r.summary().vi(),
+                r.summary().en())).noneMatch(text -> text.matches("(?s).*(Tỉnh|Thành phố|Province) \\{province}.*")));
+    }
+
+    @Test
     void everyBundledRuleHasAPassingRuleTest() {
         List<RuleTestRunner.FileResult> results = RuleTestRunner.runAll(BUNDLED);
         assertThat(results).allSatisfy(r -> assertThat(r.failures()).isEmpty());

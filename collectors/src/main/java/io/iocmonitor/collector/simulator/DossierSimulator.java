@@ -2,7 +2,6 @@ package io.iocmonitor.collector.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,17 +61,13 @@ final class DossierSimulator {
         return due;
     }
 
-    int pendingCount() {
-        return pending.size();
-    }
-
     private void receive(Instant from, Instant to) {
         double hours = Duration.between(from, to).toMillis() / 3_600_000.0;
         double share = OfficeHours.shareOfDayPerHour(from) * hours;
         for (SimulatedProvince province : provinces) {
             ProvinceProfile profile = profiles.get(province.code());
             double expected = province.communes().size() * dossiersPerCommunePerDay * share;
-            int count = poisson(expected);
+            int count = Draws.poisson(random, expected);
             for (int i = 0; i < count; i++) {
                 Instant ts = from.plusMillis((long) (random.nextDouble() * Duration.between(from, to).toMillis()));
                 lifeCycle(province, profile, ts);
@@ -94,7 +89,7 @@ final class DossierSimulator {
         ObjectNode received = event(receivedAt, dossierId, procedure, "received");
         received.put("channel", online ? "online" : "offline");
         received.put("fullProcess", fullProcess);
-        received.put("dueAt", rfc3339(dueAt));
+        received.put("dueAt", OfficeHours.rfc3339(dueAt));
         received.put("digitized", random.nextDouble() < profile.digitizedShare());
         received.put("payment", payment);
         pending.add(new SimulatedEvent(receivedAt, topic, received));
@@ -127,32 +122,10 @@ final class DossierSimulator {
     private ObjectNode event(Instant ts, String dossierId, String procedure, String step) {
         ObjectNode node = json.createObjectNode();
         node.put("id", UUID.randomUUID().toString());
-        node.put("ts", rfc3339(ts));
+        node.put("ts", OfficeHours.rfc3339(ts));
         node.put("dossierId", dossierId);
         node.put("procedureCode", procedure);
         node.put("event", step);
         return node;
-    }
-
-    private static String rfc3339(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(OfficeHours.ICT));
-    }
-
-    // Knuth's method for small means, a normal approximation above.
-    private int poisson(double mean) {
-        if (mean <= 0) {
-            return 0;
-        }
-        if (mean > 30) {
-            return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
-        }
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int k = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            k++;
-        }
-        return k;
     }
 }

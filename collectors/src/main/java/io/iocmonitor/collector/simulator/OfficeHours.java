@@ -2,6 +2,7 @@ package io.iocmonitor.collector.simulator;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.ZonedDateTime;
 
 /**
@@ -39,5 +40,10 @@ final class OfficeHours {
             default -> 1.0;
         };
         return dayFactor * HOUR_WEIGHT[local.getHour()] / WEEKDAY_TOTAL;
+    }
+
+    /** The instant as RFC 3339 with the ICT offset, as collectors write it. */
+    static String rfc3339(Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(ICT));
     }
 }

@@ -17,8 +17,9 @@ import io.iocmonitor.collector.agent.Collector;
 import io.iocmonitor.collector.source.Site;
 
 /**
- * Runs the {@link DossierSimulator} as a collector agent with a simulated source: its events go through the same disk
- * queue and MQTT forwarder as a real collector's, so the demo exercises reality's path. The queue lives in a
+ * Runs the {@link DossierSimulator} and the {@link SignalSimulator} as a collector agent with simulated sources: their
+ * events go through the same disk queue and MQTT forwarder as a real collector's, so the demo exercises reality's
+ * path. The queue lives in a
  * temporary folder, deleted when the simulator stops (a demo starts afresh).
  */
 public final class TelemetrySimulator implements AutoCloseable {
@@ -26,10 +27,12 @@ public final class TelemetrySimulator implements AutoCloseable {
     /** The simulator reports for all provinces; its own site only names its (unused) heartbeat topic. */
     private static final Site SITE = new Site("01", "-");
     private static final long QUEUE_BYTES = 1L << 30;
+    private static final Duration SIGNAL_BACKFILL = Duration.ofMinutes(10);
 
     private final SimulatorSettings settings;
     private final Clock clock;
     private final DossierSimulator dossiers;
+    private final SignalSimulator signals;
     private @Nullable Collector collector;
     private @Nullable Path queueDir;
 
@@ -38,6 +41,9 @@ public final class TelemetrySimulator implements AutoCloseable {
         this.clock = clock;
         Instant start = clock.instant().minus(Duration.ofDays(settings.backfillDays()));
         this.dossiers = new DossierSimulator(provinces, settings.dossiersPerCommunePerDay(), start, settings.seed());
+        // the other telemetry for the last minutes only: minute by minute, a longer history would hold up the
+        // publishing of the dossiers' days
+        this.signals = new SignalSimulator(provinces, clock.instant().minus(SIGNAL_BACKFILL), settings.seed() + 1);
     }
 
     public synchronized void start() throws IOException {
@@ -49,7 +55,8 @@ public final class TelemetrySimulator implements AutoCloseable {
                         settings.username(), settings.password()),
                 queue, QUEUE_BYTES, Duration.ZERO, "127.0.0.1", 0, Duration.ofMinutes(5));
         collector = Collector.start(collectorSettings, Collector.context(SITE, queue, clock),
-                List.of(new SimulatedDossierSource(dossiers, settings.tick(), clock, settings.backfillDays())));
+                List.of(new SimulatedSource("simulated dossiers", dossiers::advanceTo, settings.tick(), clock),
+                        new SimulatedSource("simulated signals", signals::advanceTo, settings.tick(), clock)));
     }
 
     @Override
