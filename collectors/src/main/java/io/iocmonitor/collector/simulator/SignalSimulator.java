@@ -17,10 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Makes the other telemetry of each province's data centre, minute by minute, so that the demo's VNeID, probe,
  * portal-sync and outage views have something to show: VNeID logins (9 a minute, the national 425,000 a day spread
- * over the provinces; 99.8 % ok), a probe of the
- * national portal and of the provincial system every minute (the provincial system goes down for 5–30 minutes now
- * and then, which makes outages), the sync queue towards the portal every minute, and a collector heartbeat every
- * 30 s. All from the province-level site ({@code -}). Not thread-safe: one caller advances it.
+ * over the provinces; 99.9 % ok, so that the 99 % alert fires only now and then), a probe of the national portal
+ * and of the provincial system every minute (the provincial system goes down for 5–30 minutes about once a day,
+ * which makes outages), the sync queue towards the portal every minute, and a collector heartbeat every 30 s. All
+ * from the province-level site ({@code -}). Not thread-safe: one caller advances it.
  */
 final class SignalSimulator {
 
@@ -62,7 +62,7 @@ final class SignalSimulator {
         for (int i = Draws.poisson(random, LOGINS_PER_MINUTE); i > 0; i--) {
             Instant ts = minute.plusMillis(random.nextInt(60_000));
             double r = random.nextDouble();
-            String result = r < 0.998 ? "ok" : r < 0.9995 ? "fail" : "timeout";
+            String result = r < 0.999 ? "ok" : r < 0.9997 ? "fail" : "timeout";
             ObjectNode login = event(ts);
             login.put("result", result);
             login.put("latencyMs", switch (result) {

@@ -27,7 +27,7 @@ public final class TelemetrySimulator implements AutoCloseable {
     /** The simulator reports for all provinces; its own site only names its (unused) heartbeat topic. */
     private static final Site SITE = new Site("01", "-");
     private static final long QUEUE_BYTES = 1L << 30;
-    private static final Duration SIGNAL_BACKFILL = Duration.ofMinutes(10);
+    private static final Duration SIGNAL_BACKFILL = Duration.ofMinutes(20);
 
     private final SimulatorSettings settings;
     private final Clock clock;
@@ -41,8 +41,8 @@ public final class TelemetrySimulator implements AutoCloseable {
         this.clock = clock;
         Instant start = clock.instant().minus(Duration.ofDays(settings.backfillDays()));
         this.dossiers = new DossierSimulator(provinces, settings.dossiersPerCommunePerDay(), start, settings.seed());
-        // the other telemetry for the last minutes only: minute by minute, a longer history would hold up the
-        // publishing of the dossiers' days
+        // the other telemetry for the last minutes only (enough to fill the alert rules' 15-minute windows): minute
+        // by minute, a longer history would hold up the publishing of the dossiers' days
         this.signals = new SignalSimulator(provinces, clock.instant().minus(SIGNAL_BACKFILL), settings.seed() + 1);
     }
 
