@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.iocmonitor.base.WorkMarks;
+
 /**
  * Recomputes, from the dossier table, the daily dossier rollups of the province-days merges marked dirty, and the
  * open-dossier counts at the end of each past day: exact whatever order and however late events arrive. Several
@@ -157,8 +159,7 @@ class DossierRollups {
 
     private int recompute(Kind kind, int limit) {
         // one refresher at a time, across servers; the others find the work done
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
-                kind.lockKey()))) {
+        if (!WorkMarks.takeTurn(jdbc, kind.lockKey())) {
             return 0;
         }
         List<Long> ids = new ArrayList<>();
@@ -191,7 +192,7 @@ class DossierRollups {
         if (kind.monthly()) {
             shiftMonths(kind, "+", provinces, days); // ...and their new rows join them
         }
-        jdbc.update("DELETE FROM " + kind.dirtyTable() + " WHERE id = ANY (?::bigint[])", (Object) ids.toArray(Long[]::new));
+        WorkMarks.done(jdbc, kind.dirtyTable(), ids);
         return claimed.size();
     }
 

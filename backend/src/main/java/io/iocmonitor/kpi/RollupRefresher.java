@@ -2,7 +2,6 @@ package io.iocmonitor.kpi;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.IntUnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.iocmonitor.base.Ict;
+import io.iocmonitor.base.WorkMarks;
 
 /**
  * Keeps the dossier rollups current: every {@code ioc.kpi.rollup-interval} it recomputes what merges changed, and
@@ -34,17 +34,11 @@ class RollupRefresher {
     void refresh() {
         try {
             rollups.catchUpEndedDays(Ict.dateOf(clock.instant()));
-            int days = drain(rollups::refresh);
+            int days = WorkMarks.drain(rollups::refresh, DAYS_PER_TRANSACTION, null);
             // Past day-ends can pile up (a backlog of old open dossiers arriving marks every day since): at most
             // OPEN_BUDGET of that work each run, so that the period rollups, which the dashboards read, never wait
             // long behind it.
-            long deadline = System.nanoTime() + OPEN_BUDGET.toNanos();
-            int dayEnds = 0;
-            int done;
-            do {
-                done = rollups.refreshOpen(DAYS_PER_TRANSACTION);
-                dayEnds += done;
-            } while (done == DAYS_PER_TRANSACTION && System.nanoTime() < deadline);
+            int dayEnds = WorkMarks.drain(rollups::refreshOpen, DAYS_PER_TRANSACTION, OPEN_BUDGET);
             if (days + dayEnds > DAYS_PER_TRANSACTION) {
                 log.info("Recomputed the dossier rollups of {} province-days and the open dossiers at the end of {}",
                         days, dayEnds);
@@ -53,15 +47,5 @@ class RollupRefresher {
             // the dirty marks stay (the transaction rolled back): the next run tries again
             log.warn("Refreshing the dossier rollups failed; will retry: {}", e.toString());
         }
-    }
-
-    private static int drain(IntUnaryOperator refresh) {
-        int total = 0;
-        int done;
-        do {
-            done = refresh.applyAsInt(DAYS_PER_TRANSACTION);
-            total += done;
-        } while (done == DAYS_PER_TRANSACTION);
-        return total;
     }
 }

@@ -114,13 +114,7 @@ class VneidKpiRepository {
      */
     private static String histogramRows(RollupSpans spans, String only, Map<String, Object> params) {
         List<String> parts = new ArrayList<>();
-        for (RollupSpans.Range days : spans.days()) {
-            int i = parts.size();
-            parts.add("SELECT province, day, latency_ms, ok FROM vneid_latency_day WHERE day >= :from" + i
-                    + " AND day < :to" + i + only);
-            params.put("from" + i, days.from());
-            params.put("to" + i, days.to());
-        }
+        spans.days().forEach(days -> parts.add(dailyHistogram("ok", days, only, parts.size(), params)));
         RollupSpans.Range months = spans.months();
         if (months != null) {
             parts.add("SELECT province, month, latency_ms, ok FROM vneid_latency_month WHERE month >= :fromMonth"
@@ -128,14 +122,17 @@ class VneidKpiRepository {
             params.put("fromMonth", months.from());
             params.put("toMonth", months.to());
         }
-        for (RollupSpans.Range days : spans.minusDays()) {
-            int i = parts.size();
-            parts.add("SELECT province, day, latency_ms, -ok FROM vneid_latency_day WHERE day >= :from" + i
-                    + " AND day < :to" + i + only);
-            params.put("from" + i, days.from());
-            params.put("to" + i, days.to());
-        }
+        spans.minusDays().forEach(days -> parts.add(dailyHistogram("-ok", days, only, parts.size(), params)));
         return String.join(" UNION ALL ", parts);
+    }
+
+    /** The daily histograms' rows of the days, their counts as {@code ok} (or {@code -ok}), parameters numbered i. */
+    private static String dailyHistogram(String ok, RollupSpans.Range days, String only, int i,
+            Map<String, Object> params) {
+        params.put("from" + i, days.from());
+        params.put("to" + i, days.to());
+        return "SELECT province, day, latency_ms, " + ok + " FROM vneid_latency_day WHERE day >= :from" + i
+                + " AND day < :to" + i + only;
     }
 
     private Map<String, double[]> communePercentiles(LocalDate from, LocalDate to, @Nullable String province,

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.iocmonitor.base.WorkMarks;
+
 /**
  * Brings the stored probe outages and runs of signs of life up to date with the stored events, every
  * {@code ioc.kpi.rollup-interval}: each on its own, so that a backlog of one (every probe target after an upgrade)
@@ -41,11 +43,7 @@ class OutageRefresher {
 
     private static void drain(String what, IntUnaryOperator refresh) {
         try {
-            long deadline = System.nanoTime() + BUDGET.toNanos();
-            int done;
-            do {
-                done = refresh.applyAsInt(MARKS_PER_TRANSACTION);
-            } while (done == MARKS_PER_TRANSACTION && System.nanoTime() < deadline);
+            WorkMarks.drain(refresh, MARKS_PER_TRANSACTION, BUDGET);
         } catch (RuntimeException e) {
             // the marks stay (the transaction rolled back): the next run tries again
             log.warn("Refreshing the {} failed; will retry: {}", what, e.toString());

@@ -80,27 +80,24 @@ class OutageRepository {
 
     /** The probe outages that overlap {@code [from, to)}. */
     List<Outage> probeOutages(Instant from, Instant to, @Nullable String province) {
-        var query = jdbc.sql(PROBE_OUTAGES.formatted(province == null ? "" : " AND province = :province"))
-                .param("from", from.atOffset(ZoneOffset.UTC))
-                .param("to", to.atOffset(ZoneOffset.UTC));
-        if (province != null) {
-            query = query.param("province", province);
-        }
-        return query.query((rs, i) -> {
+        return inPeriod(PROBE_OUTAGES, from, to, province).query((rs, i) -> {
             OffsetDateTime end = rs.getObject(5, OffsetDateTime.class);
             return new Outage(rs.getString(1), rs.getString(2), rs.getString(3), OutageCause.PROBE,
                     rs.getObject(4, OffsetDateTime.class).toInstant(), end == null ? null : end.toInstant());
         }).list();
     }
 
-    /** Per site with a collector, from its first heartbeat on: its runs and wills around {@code [from, to)}. */
-    List<SiteSigns> signsOfLife(Instant from, Instant to, @Nullable String province) {
-        var query = jdbc.sql(SIGNS_OF_LIFE.formatted(province == null ? "" : " AND province = :province"))
+    /** The query for {@code [from, to)}, with its province condition (%s) only when a province is given. */
+    private JdbcClient.StatementSpec inPeriod(String sql, Instant from, Instant to, @Nullable String province) {
+        JdbcClient.StatementSpec query = jdbc.sql(sql.formatted(province == null ? "" : " AND province = :province"))
                 .param("from", from.atOffset(ZoneOffset.UTC))
                 .param("to", to.atOffset(ZoneOffset.UTC));
-        if (province != null) {
-            query = query.param("province", province);
-        }
+        return province == null ? query : query.param("province", province);
+    }
+
+    /** Per site with a collector, from its first heartbeat on: its runs and wills around {@code [from, to)}. */
+    List<SiteSigns> signsOfLife(Instant from, Instant to, @Nullable String province) {
+        JdbcClient.StatementSpec query = inPeriod(SIGNS_OF_LIFE, from, to, province);
         Map<Key, List<SilenceRule.Run>> runs = new LinkedHashMap<>();
         Map<Key, List<StoredWill>> wills = new LinkedHashMap<>();
         query.query(rs -> {

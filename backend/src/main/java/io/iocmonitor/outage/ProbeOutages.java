@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.iocmonitor.base.WorkMarks;
+
 /**
  * Keeps {@code probe_outage} equal to {@link ProbeOutageRule} over all stored probe results: each target that a
  * stored batch marked is recomputed from its last {@code up=true} before the earliest result the batch brought. An
@@ -75,7 +77,7 @@ class ProbeOutages {
     /** Recomputes the targets of up to {@code limit} marks; returns how many marks it took. */
     @Transactional
     public int refresh(int limit) {
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
+        if (!WorkMarks.takeTurn(jdbc, LOCK)) {
             return 0;
         }
         List<Long> ids = new ArrayList<>();
@@ -86,9 +88,7 @@ class ProbeOutages {
                     rs.getObject(5, OffsetDateTime.class).toInstant(), (a, b) -> a.isBefore(b) ? a : b);
         }, limit);
         earliest.forEach(this::recompute);
-        if (!ids.isEmpty()) {
-            jdbc.update("DELETE FROM probe_outage_dirty WHERE id = ANY (?::bigint[])", (Object) ids.toArray(Long[]::new));
-        }
+        WorkMarks.done(jdbc, "probe_outage_dirty", ids);
         return ids.size();
     }
 

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.iocmonitor.base.WorkMarks;
+
 /**
  * Joins the runs of signs of life that stored batches marked into {@code site_run}: per site, the stored runs that
  * the new ones touch (less than 5 minutes apart) are replaced by what they make together ({@link SilenceRule#join}).
@@ -60,7 +62,7 @@ class SiteRuns {
     /** Joins up to {@code limit} marked runs and checks up to {@code limit} wills; returns the larger count. */
     @Transactional
     public int refresh(int limit) {
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
+        if (!WorkMarks.takeTurn(jdbc, LOCK)) {
             return 0;
         }
         List<Long> ids = new ArrayList<>();
@@ -77,9 +79,7 @@ class SiteRuns {
             jdbc.update(UNCHECK_WILLS, site.get(0), site.get(1), utc(joined.getFirst().start()),
                     utc(joined.getLast().end()));
         });
-        if (!ids.isEmpty()) {
-            jdbc.update("DELETE FROM site_run_dirty WHERE id = ANY (?::bigint[])", (Object) ids.toArray(Long[]::new));
-        }
+        WorkMarks.done(jdbc, "site_run_dirty", ids);
         return Math.max(ids.size(), checkWills(limit));
     }
 
