@@ -22,6 +22,7 @@ JVM_OPTS=${JVM_OPTS:-}                    # JVM options of the server
 PHASE_TIMEOUT=${PHASE_TIMEOUT:-900}       # seconds a phase may take until every event is committed
 PROFILE=${PROFILE:-0}                     # 1: record a JFR profile of the server per phase, print its hot methods
 KEEP_DB=${KEEP_DB:-0}                     # 1: keep the database afterwards
+RAW=${RAW:-0}                             # 1: the raw reference pipeline (RawPipeline.java) instead of the server
 JAR=${JAR:-$ROOT/frontend/target/ioc-monitor.jar}
 WORK=${WORK:-$(mktemp -d /tmp/ioc-bench.XXXXXX)}
 PG=(psql -h 127.0.0.1 -p 5432 -U postgres -X -q -v ON_ERROR_STOP=1)
@@ -31,7 +32,7 @@ PG=(psql -h 127.0.0.1 -p 5432 -U postgres -X -q -v ON_ERROR_STOP=1)
 
 # --- prerequisites ----------------------------------------------------------------------------------------------
 setup_java
-[[ -f "$JAR" ]] || die "$JAR does not exist: build it first (./ioc build)"
+[[ "$RAW" == 1 || -f "$JAR" ]] || die "$JAR does not exist: build it first (./ioc build)"
 MOSQUITTO=${MOSQUITTO:-$(command -v mosquitto || echo /usr/sbin/mosquitto)}
 [[ -x "$MOSQUITTO" ]] || die "no mosquitto binary (apt-get install mosquitto)"
 command -v psql >/dev/null || die "no psql (apt-get install postgresql-client)"
@@ -57,7 +58,7 @@ trap cleanup EXIT
 
 # --- publisher: compiled once, so that javac's CPU is not counted ---------------------------------------------
 log "resolving the publisher's classpath (collectors module: Paho MQTT v5)"
-compile_with_paho "$ROOT" "$WORK" "$HERE/Publisher.java"
+compile_with_paho "$ROOT" "$WORK" "$HERE/Publisher.java" "$HERE/RawPipeline.java"
 
 # --- broker: queues without limit, so that nothing is dropped while the server lags ----------------------------
 MQTT_PORT=$(free_port)
@@ -84,17 +85,28 @@ DB=ioc_bench_$(date +%Y%m%d%H%M%S)_$$
 "${PG[@]}" -d postgres -c "CREATE DATABASE $DB" >/dev/null
 HTTP_PORT=$(free_port)
 BASE=http://127.0.0.1:$HTTP_PORT
-# shellcheck disable=SC2086
-"$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" --server.port="$HTTP_PORT" \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
-  --ioc.mqtt.url="tcp://127.0.0.1:$MQTT_PORT" --ioc.mqtt.client-id="ioc-bench-$$" \
-  --ioc.mqtt.receive-maximum="$RECEIVE_MAXIMUM" --ioc.simulator.enabled=false --ioc.demo.users=true \
-  $SERVER_ARGS > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-log "starting the server (pid $SERVER_PID, $BASE, broker port $MQTT_PORT, database $DB)"
-wait_for_server "$SERVER_PID" "$BASE" "$WORK/server.log" "Subscribed to"
-"${PG[@]}" -d "$DB" -Atc "SELECT 'ioc/v1/' || province_code || '/' || code || '/dossier' FROM commune ORDER BY code" \
-  > "$WORK/topics.txt"
+if [[ "$RAW" == 1 ]]; then
+  # shellcheck disable=SC2086
+  "$JAVA" "${JVM_FLAGS[@]}" -cp "$WORK/classes:$CP" RawPipeline port="$HTTP_PORT" broker="tcp://127.0.0.1:$MQTT_PORT" \
+    db="jdbc:postgresql://127.0.0.1:5432/$DB" user=postgres receive="$RECEIVE_MAXIMUM" > "$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  log "starting the raw reference pipeline (pid $SERVER_PID, $BASE, broker port $MQTT_PORT, database $DB)"
+  wait_for_server "$SERVER_PID" "$BASE" "$WORK/server.log" "Subscribed to"
+  # it validates nothing: as many topics as the registry has communes, spread over the 34 provinces
+  for i in $(seq 3321); do printf 'ioc/v1/%02d/%05d/dossier\n' $(( i % 34 + 1 )) "$i"; done > "$WORK/topics.txt"
+else
+  # shellcheck disable=SC2086
+  "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" --server.port="$HTTP_PORT" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
+    --ioc.mqtt.url="tcp://127.0.0.1:$MQTT_PORT" --ioc.mqtt.client-id="ioc-bench-$$" \
+    --ioc.mqtt.receive-maximum="$RECEIVE_MAXIMUM" --ioc.simulator.enabled=false --ioc.demo.users=true \
+    $SERVER_ARGS > "$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  log "starting the server (pid $SERVER_PID, $BASE, broker port $MQTT_PORT, database $DB)"
+  wait_for_server "$SERVER_PID" "$BASE" "$WORK/server.log" "Subscribed to"
+  "${PG[@]}" -d "$DB" -Atc "SELECT 'ioc/v1/' || province_code || '/' || code || '/dossier' FROM commune ORDER BY code" \
+    > "$WORK/topics.txt"
+fi
 log "server up; $(wc -l < "$WORK/topics.txt") commune topics"
 
 # --- measuring ----------------------------------------------------------------------------------------------------
@@ -253,21 +265,27 @@ if (( BATCH_EVENTS > 0 )); then run_phase batch "$BATCH_EVENTS" "$BATCH_SIZE" 0;
 if (( PACED_EVENTS > 0 )); then run_phase paced "$PACED_EVENTS" 1 "$PACED_RATE"; PHASES+=(paced); fi
 
 # --- report ---------------------------------------------------------------------------------------------------------
-CHECK=$("${PG[@]}" -d "$DB" -F ' ' -Atc "SELECT (SELECT count(*) FROM ingested_event), (SELECT count(*) FROM dossier_event),
-  (SELECT count(*) FROM dossier), (SELECT count(*) FROM dossier WHERE completed_ts IS NOT NULL AND received_ts IS NOT NULL),
-  (SELECT count(*) FROM dead_letter)")
+if [[ "$RAW" == 1 ]]; then
+  CHECK="$("${PG[@]}" -d "$DB" -F ' ' -Atc "SELECT count(*), count(DISTINCT event_id) FROM ingested_event") (events, distinct ids)"
+  SERVER_NAME="the raw reference pipeline (RawPipeline.java)"
+else
+  CHECK="$("${PG[@]}" -d "$DB" -F ' ' -Atc "SELECT (SELECT count(*) FROM ingested_event), (SELECT count(*) FROM dossier_event),
+    (SELECT count(*) FROM dossier), (SELECT count(*) FROM dossier WHERE completed_ts IS NOT NULL AND received_ts IS NOT NULL),
+    (SELECT count(*) FROM dead_letter)") (ingested_event, dossier_event, dossier, dossier received+completed, dead_letter)"
+  SERVER_NAME=$(basename "$JAR")
+fi
 {
   echo "## Ingest benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "- machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/ {print $2}') GiB;" \
        "load average before the run $LOADAVG"
-  echo "- server: $(basename "$JAR") ($(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo '?')), JDK $JAVA_MAJOR," \
+  echo "- server: $SERVER_NAME ($(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo '?')), JDK $JAVA_MAJOR," \
        "--ioc.mqtt.receive-maximum=$RECEIVE_MAXIMUM ${SERVER_ARGS}"
   echo "- PostgreSQL $("${PG[@]}" -d postgres -Atc 'SHOW server_version') ($("${PG[@]}" -d postgres -Atc "
          SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings
          WHERE name IN ('shared_buffers', 'max_wal_size', 'synchronous_commit', 'wal_level', 'fsync')")),"
   echo "  $("$MOSQUITTO" -h 2>&1 | head -1), publisher window $WINDOW"
-  echo "- check: $CHECK (ingested_event, dossier_event, dossier, dossier received+completed, dead_letter)"
+  echo "- check: $CHECK"
   echo
   echo "| phase | events | per message | publish ev/s | committed ev/s (10–90 %) | end to end ev/s | latency p50 / p99 / max (ms) | events per commit | commit mean (ms) | rejected / duplicate |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

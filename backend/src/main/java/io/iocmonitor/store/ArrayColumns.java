@@ -10,7 +10,10 @@ import io.iocmonitor.telemetry.WireNames;
 
 /**
  * Column arrays for multi-row writes through {@code unnest(?::text[], …)}: one statement and one round trip per
- * table and batch, whatever the batch size. Timestamps travel as ISO text and are cast by PostgreSQL.
+ * table and batch, whatever the batch size. Timestamps travel as ISO text and are cast by PostgreSQL. The busiest
+ * statements (every dossier event's) unnest in the select list, {@code SELECT unnest(?::text[]), unnest(…)}: that
+ * streams the rows, where {@code FROM unnest(…)} first copies them all into a tuple store, which took twice as long
+ * for 50,000 rows.
  */
 final class ArrayColumns {
 

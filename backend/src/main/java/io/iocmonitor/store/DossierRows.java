@@ -12,69 +12,67 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.iocmonitor.base.Ict;
 import io.iocmonitor.telemetry.DossierEvent;
-import io.iocmonitor.telemetry.DossierStep;
 
 /**
  * Raw dossier events and the dossier table they merge into, noting which rollups and open-dossier snapshots each
- * merge changed. A dossier is province + dossierId; for each step its
- * earliest event (by ts) counts, whatever order the events arrive in, so a batch is first reduced to the earliest
- * event per dossier and step, and each merge then touches a row at most once.
+ * merge changed. A dossier is province + dossierId; for each step its earliest event (by ts) counts, whatever order
+ * the events arrive in, so a batch is first reduced to each dossier's earliest event per step, and one statement
+ * then touches each dossier's row at most once.
  */
 final class DossierRows {
 
     private static final String INSERT_RAW = """
             INSERT INTO dossier_event (event_id, ts, province, commune, dossier_id, procedure_code, event, channel,
                                        full_process, due_at, digitized, payment, e_result, e_signed)
-            SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                 ?::text[], ?::boolean[], ?::timestamptz[], ?::boolean[], ?::text[], ?::boolean[],
-                                 ?::boolean[])""";
+            SELECT unnest(?::text[]), unnest(?::timestamptz[]), unnest(?::text[]), unnest(?::text[]),
+                   unnest(?::text[]), unnest(?::text[]), unnest(?::text[]), unnest(?::text[]), unnest(?::boolean[]),
+                   unnest(?::timestamptz[]), unnest(?::boolean[]), unnest(?::text[]), unnest(?::boolean[]),
+                   unnest(?::boolean[])""";
 
-    // Every merge returns each row it inserted or changed, with what the step replaced (null on a new row: the
-    // replaced_* columns of other steps are never read).
-    private static final String CHANGED = """
-            province, received_ts, due_at, completed_ts, cancelled_ts, replaced_received_ts, replaced_due_at,
-            replaced_completed_ts, replaced_cancelled_ts""";
+    // The received step's columns, then the completed step's: each step's columns change together, when its event
+    // is the dossier's earliest of that step so far.
+    private static final List<String> RECEIVED_COLUMNS = List.of("commune", "procedure_code", "received_ts",
+            "channel", "full_process", "due_at", "digitized", "payment");
+    private static final List<String> COMPLETED_COLUMNS = List.of("completed_ts", "e_result", "e_signed");
 
-    private static final String MERGE_RECEIVED = """
+    private static final String RECEIVED_WINS = "EXCLUDED.received_ts < dossier.received_ts"
+            + " OR (dossier.received_ts IS NULL AND EXCLUDED.received_ts IS NOT NULL)";
+    private static final String COMPLETED_WINS = "EXCLUDED.completed_ts < dossier.completed_ts"
+            + " OR (dossier.completed_ts IS NULL AND EXCLUDED.completed_ts IS NOT NULL)";
+    private static final String CANCELLED_WINS = "EXCLUDED.cancelled_ts < dossier.cancelled_ts"
+            + " OR (dossier.cancelled_ts IS NULL AND EXCLUDED.cancelled_ts IS NOT NULL)";
+
+    // One row operation per dossier and batch, whichever of its steps the batch holds: a received and completed
+    // arriving together (a collector's backlog, a same-day dossier) make one row version, not two. A completed may
+    // arrive before its received: the row is created and joined when the received comes. Each changed row comes
+    // back with what it replaced (all null for a new row).
+    private static final String MERGE = """
             INSERT INTO dossier (province, dossier_id, commune, procedure_code, received_ts, channel, full_process,
-                                 due_at, digitized, payment)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                                 ?::boolean[], ?::timestamptz[], ?::boolean[], ?::text[])
+                                 due_at, digitized, payment, completed_ts, e_result, e_signed, cancelled_ts)
+            SELECT unnest(?::text[]), unnest(?::text[]), unnest(?::text[]), unnest(?::text[]),
+                   unnest(?::timestamptz[]), unnest(?::text[]), unnest(?::boolean[]), unnest(?::timestamptz[]),
+                   unnest(?::boolean[]), unnest(?::text[]), unnest(?::timestamptz[]), unnest(?::boolean[]),
+                   unnest(?::boolean[]), unnest(?::timestamptz[])
             ON CONFLICT (province, dossier_id) DO UPDATE SET
-                commune = EXCLUDED.commune, procedure_code = EXCLUDED.procedure_code,
-                received_ts = EXCLUDED.received_ts, channel = EXCLUDED.channel,
-                full_process = EXCLUDED.full_process, due_at = EXCLUDED.due_at,
-                digitized = EXCLUDED.digitized, payment = EXCLUDED.payment,
-                replaced_received_ts = dossier.received_ts, replaced_due_at = dossier.due_at
-            WHERE dossier.received_ts IS NULL OR EXCLUDED.received_ts < dossier.received_ts
-            RETURNING\s""" + CHANGED;
-
-    // A completed may arrive before its received: the row is created and joined when the received comes.
-    private static final String MERGE_COMPLETED = """
-            INSERT INTO dossier (province, dossier_id, commune, procedure_code, completed_ts, e_result, e_signed)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::boolean[],
-                                 ?::boolean[])
-            ON CONFLICT (province, dossier_id) DO UPDATE SET
-                completed_ts = EXCLUDED.completed_ts, e_result = EXCLUDED.e_result, e_signed = EXCLUDED.e_signed,
-                replaced_completed_ts = dossier.completed_ts
-            WHERE dossier.completed_ts IS NULL OR EXCLUDED.completed_ts < dossier.completed_ts
-            RETURNING\s""" + CHANGED;
-
-    private static final String MERGE_CANCELLED = """
-            INSERT INTO dossier (province, dossier_id, commune, procedure_code, cancelled_ts)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-            ON CONFLICT (province, dossier_id) DO UPDATE SET
-                cancelled_ts = EXCLUDED.cancelled_ts, replaced_cancelled_ts = dossier.cancelled_ts
-            WHERE dossier.cancelled_ts IS NULL OR EXCLUDED.cancelled_ts < dossier.cancelled_ts
-            RETURNING\s""" + CHANGED;
+            """ + takeIf(RECEIVED_WINS, RECEIVED_COLUMNS) + ",\n" + takeIf(COMPLETED_WINS, COMPLETED_COLUMNS) + ",\n"
+            + takeIf(CANCELLED_WINS, List.of("cancelled_ts")) + """
+            ,
+                replaced_received_ts = dossier.received_ts, replaced_due_at = dossier.due_at,
+                replaced_completed_ts = dossier.completed_ts, replaced_cancelled_ts = dossier.cancelled_ts
+            WHERE (%s) OR (%s) OR (%s)
+            RETURNING province, received_ts, due_at, completed_ts, cancelled_ts, replaced_received_ts, replaced_due_at,
+                      replaced_completed_ts, replaced_cancelled_ts""".formatted(RECEIVED_WINS, COMPLETED_WINS,
+                    CANCELLED_WINS);
 
     private static final Comparator<DossierEvent> BY_DOSSIER =
             Comparator.comparing(DossierEvent::province).thenComparing(DossierEvent::dossierId);
@@ -102,62 +100,97 @@ final class DossierRows {
                 booleans(events, DossierEvent::fullProcess), times(events, DossierEvent::dueAt),
                 booleans(events, DossierEvent::digitized), wire(events, DossierEvent::payment),
                 booleans(events, DossierEvent::eResult), booleans(events, DossierEvent::eSigned));
-        Changes changes = new Changes(today, changedDays, changedDayEnds);
-        List<DossierEvent> received = earliestPerDossier(events, DossierStep.RECEIVED);
-        if (!received.isEmpty()) {
-            merge(MERGE_RECEIVED, DossierStep.RECEIVED, changes, key(received, 0), key(received, 1),
-                    text(received, DossierEvent::commune),
-                    text(received, DossierEvent::procedureCode), times(received, DossierEvent::ts),
-                    wire(received, DossierEvent::channel), booleans(received, DossierEvent::fullProcess),
-                    times(received, DossierEvent::dueAt), booleans(received, DossierEvent::digitized),
-                    wire(received, DossierEvent::payment));
-        }
-        List<DossierEvent> completed = earliestPerDossier(events, DossierStep.COMPLETED);
-        if (!completed.isEmpty()) {
-            merge(MERGE_COMPLETED, DossierStep.COMPLETED, changes, key(completed, 0), key(completed, 1),
-                    text(completed, DossierEvent::commune), text(completed, DossierEvent::procedureCode),
-                    times(completed, DossierEvent::ts), booleans(completed, DossierEvent::eResult),
-                    booleans(completed, DossierEvent::eSigned));
-        }
-        List<DossierEvent> cancelled = earliestPerDossier(events, DossierStep.CANCELLED);
-        if (!cancelled.isEmpty()) {
-            merge(MERGE_CANCELLED, DossierStep.CANCELLED, changes, key(cancelled, 0), key(cancelled, 1),
-                    text(cancelled, DossierEvent::commune), text(cancelled, DossierEvent::procedureCode),
-                    times(cancelled, DossierEvent::ts));
-        }
-    }
-
-    private record Changes(LocalDate today, Set<ProvinceDay> days, Set<ProvinceDay> dayEnds) {
-    }
-
-    private void merge(String sql, DossierStep step, Changes changes, Object... args) {
-        jdbc.query(sql, rs -> {
+        List<Steps> merged = stepsPerDossier(events);
+        jdbc.query(MERGE, rs -> {
             String province = rs.getString("province");
             Instant received = instant(rs.getTimestamp("received_ts"));
-            Instant due = instant(rs.getTimestamp("due_at"));
             Instant completed = instant(rs.getTimestamp("completed_ts"));
-            Instant cancelled = instant(rs.getTimestamp("cancelled_ts"));
-            Instant closed = earlier(completed, cancelled);
-            OpenDayEnds.Version after = new OpenDayEnds.Version(received, due, closed);
-            OpenDayEnds.Version before = switch (step) {
-                case RECEIVED -> new OpenDayEnds.Version(instant(rs.getTimestamp("replaced_received_ts")),
-                        instant(rs.getTimestamp("replaced_due_at")), closed);
-                case COMPLETED -> new OpenDayEnds.Version(received, due,
-                        earlier(instant(rs.getTimestamp("replaced_completed_ts")), cancelled));
-                case CANCELLED -> new OpenDayEnds.Version(received, due,
-                        earlier(completed, instant(rs.getTimestamp("replaced_cancelled_ts"))));
-            };
-            OpenDayEnds.changed(province, before, after, changes.today(), changes.dayEnds());
-            // the rollups count a dossier on its received and completed days; a cancellation counts in neither
-            if (step == DossierStep.RECEIVED) {
-                addDay(changes.days(), province, received);
-                addDay(changes.days(), province, completed);
-                addDay(changes.days(), province, before.received());
-            } else if (step == DossierStep.COMPLETED) {
-                addDay(changes.days(), province, completed);
-                addDay(changes.days(), province, instant(rs.getTimestamp("replaced_completed_ts")));
+            Instant replacedReceived = instant(rs.getTimestamp("replaced_received_ts"));
+            Instant replacedCompleted = instant(rs.getTimestamp("replaced_completed_ts"));
+            OpenDayEnds.Version after = new OpenDayEnds.Version(received, instant(rs.getTimestamp("due_at")),
+                    earlier(completed, instant(rs.getTimestamp("cancelled_ts"))));
+            OpenDayEnds.Version before = new OpenDayEnds.Version(replacedReceived,
+                    instant(rs.getTimestamp("replaced_due_at")),
+                    earlier(replacedCompleted, instant(rs.getTimestamp("replaced_cancelled_ts"))));
+            OpenDayEnds.changed(province, before, after, today, changedDayEnds);
+            // The rollups count a dossier on its received and completed days (a cancellation counts in neither);
+            // a new received (its commune, procedure, deadline) also changes how its completion counts.
+            if (!Objects.equals(received, replacedReceived)) {
+                addDay(changedDays, province, received);
+                addDay(changedDays, province, replacedReceived);
+                addDay(changedDays, province, completed);
             }
-        }, args);
+            if (!Objects.equals(completed, replacedCompleted)) {
+                addDay(changedDays, province, completed);
+                addDay(changedDays, province, replacedCompleted);
+            }
+        }, text(merged, Steps::province), text(merged, Steps::dossierId), text(merged, Steps::commune),
+                text(merged, Steps::procedureCode), times(merged, s -> ts(s.received())),
+                wire(merged, s -> s.received() == null ? null : s.received().channel()),
+                booleans(merged, s -> s.received() == null ? null : s.received().fullProcess()),
+                times(merged, s -> s.received() == null ? null : s.received().dueAt()),
+                booleans(merged, s -> s.received() == null ? null : s.received().digitized()),
+                wire(merged, s -> s.received() == null ? null : s.received().payment()),
+                times(merged, s -> ts(s.completed())),
+                booleans(merged, s -> s.completed() == null ? null : s.completed().eResult()),
+                booleans(merged, s -> s.completed() == null ? null : s.completed().eSigned()),
+                times(merged, s -> ts(s.cancelled())));
+    }
+
+    /** {@code column = CASE WHEN wins THEN EXCLUDED.column ELSE dossier.column END} for each column. */
+    private static String takeIf(String wins, List<String> columns) {
+        return columns.stream()
+                .map(c -> "    %s = CASE WHEN %s THEN EXCLUDED.%s ELSE dossier.%s END".formatted(c, wins, c, c))
+                .collect(Collectors.joining(",\n"));
+    }
+
+    /** A dossier's earliest event of each step in one batch; its commune and procedure are its received's. */
+    record Steps(@Nullable DossierEvent received, @Nullable DossierEvent completed, @Nullable DossierEvent cancelled) {
+
+        private DossierEvent any() {
+            return Objects.requireNonNull(received != null ? received : completed != null ? completed : cancelled);
+        }
+
+        String province() {
+            return any().province();
+        }
+
+        String dossierId() {
+            return any().dossierId();
+        }
+
+        String commune() {
+            return any().commune();
+        }
+
+        String procedureCode() {
+            return any().procedureCode();
+        }
+
+        Steps with(DossierEvent e) {
+            return switch (e.step()) {
+                case RECEIVED -> new Steps(earliest(received, e), completed, cancelled);
+                case COMPLETED -> new Steps(received, earliest(completed, e), cancelled);
+                case CANCELLED -> new Steps(received, completed, earliest(cancelled, e));
+            };
+        }
+
+        private static DossierEvent earliest(@Nullable DossierEvent kept, DossierEvent e) {
+            return kept == null || e.ts().isBefore(kept.ts()) ? e : kept;
+        }
+    }
+
+    /** Each dossier's earliest event per step, in key order (so that concurrent writers lock rows alike). */
+    static List<Steps> stepsPerDossier(List<DossierEvent> events) {
+        Map<DossierEvent, Steps> steps = new TreeMap<>(BY_DOSSIER);
+        for (DossierEvent e : events) {
+            steps.merge(e, new Steps(null, null, null).with(e), (kept, one) -> kept.with(e));
+        }
+        return new ArrayList<>(steps.values());
+    }
+
+    private static @Nullable Instant ts(@Nullable DossierEvent e) {
+        return e == null ? null : e.ts();
     }
 
     private static void addDay(Set<ProvinceDay> days, String province, @Nullable Instant ts) {
@@ -175,20 +208,5 @@ final class DossierRows {
             return a == null ? b : a;
         }
         return a.isBefore(b) ? a : b;
-    }
-
-    /** The earliest event of the step per dossier, in key order (so concurrent writers lock rows alike). */
-    static List<DossierEvent> earliestPerDossier(List<DossierEvent> events, DossierStep step) {
-        Map<DossierEvent, DossierEvent> earliest = new TreeMap<>(BY_DOSSIER);
-        for (DossierEvent e : events) {
-            if (e.step() == step) {
-                earliest.merge(e, e, (a, b) -> b.ts().isBefore(a.ts()) ? b : a);
-            }
-        }
-        return new ArrayList<>(earliest.values());
-    }
-
-    private static String[] key(List<DossierEvent> events, int part) {
-        return text(events, part == 0 ? DossierEvent::province : DossierEvent::dossierId);
     }
 }

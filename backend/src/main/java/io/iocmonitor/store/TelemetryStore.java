@@ -46,7 +46,7 @@ public class TelemetryStore {
 
     private static final String CLAIM_IDS = """
             INSERT INTO ingested_event (event_id, kind)
-            SELECT * FROM unnest(?::text[], ?::text[])
+            SELECT unnest(?::text[]), unnest(?::text[])
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id""";
 
