@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.iocmonitor.alerting.rules.AlertState;
+import io.iocmonitor.alerting.rules.Evidence;
 import io.iocmonitor.alerting.rules.Severity;
 import io.iocmonitor.alerting.rules.Text;
 
@@ -16,7 +17,7 @@ import io.iocmonitor.alerting.rules.Text;
  * @param labels    the rule's labels, {@code severity} and {@code province} where it has one
  * @param members   the communes or sites in trouble (the last seen, kept after recovery)
  * @param value     the worst value among them
- * @param evidence  where the figure behind it is shown (an API path or a view)
+ * @param evidence  where the figure behind it is shown: the dashboard view and the API path
  * @param startsAt  when the condition began to hold
  * @param firedAt   when it fired; {@code null} while pending
  * @param endsAt    when it resolved; {@code null} while open
@@ -24,7 +25,7 @@ import io.iocmonitor.alerting.rules.Text;
  */
 public record Alert(long id, String rule, AlertState state, Severity severity, @Nullable String province,
         Map<String, String> labels, List<Member> members, @Nullable Double value, Text summary,
-        @Nullable String evidence, Instant startsAt, @Nullable Instant firedAt, @Nullable Instant endsAt,
+        @Nullable Evidence evidence, Instant startsAt, @Nullable Instant firedAt, @Nullable Instant endsAt,
         @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt, @Nullable String assignee,
         @Nullable String resolvedBy) {
 

@@ -3,6 +3,8 @@ package io.iocmonitor.alerting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.iocmonitor.alerting.rules.Evidence;
+
 /** An alert as JSON, with the fields of SPEC §8 first ({@code GET /api/v1/alerts}, webhooks). */
 public final class AlertJson {
 
@@ -29,9 +31,12 @@ public final class AlertJson {
             member.put("value", m.value());
             return member;
         }).toList());
-        row.put("evidence", a.evidence());
+        Evidence evidence = a.evidence();
+        row.put("evidence", evidence == null ? null : evidence.api());
         row.put("acknowledgedAt", a.acknowledgedAt() == null ? null : a.acknowledgedAt().toString());
         row.put("resolvedBy", a.resolvedBy());
+        // added after "evidence", which stays the API path that receivers already read
+        row.put("evidenceView", evidence == null ? null : evidence.view());
         return row;
     }
 }

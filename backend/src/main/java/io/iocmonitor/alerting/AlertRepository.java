@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.iocmonitor.alerting.rules.AlertState;
 import io.iocmonitor.alerting.rules.AlertTrack;
+import io.iocmonitor.alerting.rules.Evidence;
 import io.iocmonitor.alerting.rules.Severity;
 import io.iocmonitor.alerting.rules.Text;
 import tools.jackson.core.type.TypeReference;
@@ -39,7 +40,7 @@ class AlertRepository {
 
     private static final String ALERT_COLUMNS = """
             id, rule, state, severity, province, labels, members, value, summary_vi, summary_en, evidence,
-            starts_at, fired_at, ends_at, acknowledged_by, acknowledged_at, assignee, resolved_by""";
+            evidence_view, starts_at, fired_at, ends_at, acknowledged_by, acknowledged_at, assignee, resolved_by""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -69,38 +70,41 @@ class AlertRepository {
 
     long insert(String rule, String groupKey, @Nullable String province, Severity severity, Map<String, String> labels,
             AlertTrack track, List<Alert.Member> members, @Nullable Double value, Text summary,
-            @Nullable String evidence) {
+            @Nullable Evidence evidence) {
         return jdbc.sql("""
                         INSERT INTO alert (rule, group_key, province, severity, state, labels, members, value,
-                            summary_vi, summary_en, evidence, starts_at, fired_at, last_active_at)
+                            summary_vi, summary_en, evidence, evidence_view, starts_at, fired_at, last_active_at)
                         VALUES (:rule, :group, :province, :severity, :state, CAST(:labels AS jsonb),
-                            CAST(:members AS jsonb), :value, :vi, :en, :evidence, :starts, :fired, :last)
+                            CAST(:members AS jsonb), :value, :vi, :en, :evidence, :view, :starts, :fired, :last)
                         RETURNING id""")
                 .param("rule", rule).param("group", groupKey).param("province", province)
                 .param("severity", severity.wireName()).param("state", track.state().wireName())
                 .param("labels", json.writeValueAsString(labels)).param("members", json.writeValueAsString(members))
                 .param("value", value).param("vi", summary.vi()).param("en", summary.en())
-                .param("evidence", evidence).param("starts", utc(track.activeSince()))
+                .param("evidence", evidence == null ? null : evidence.api())
+                .param("view", evidence == null ? null : evidence.view()).param("starts", utc(track.activeSince()))
                 .param("fired", utc(track.firedAt())).param("last", utc(track.lastActiveAt()))
                 .query(Long.class).single();
     }
 
     /** Moves an open alert on; members, value and summary are kept as they were when none are in trouble now. */
     void update(long id, AlertTrack track, List<Alert.Member> members, @Nullable Double value, Text summary,
-            @Nullable String evidence, @Nullable Instant endsAt) {
+            @Nullable Evidence evidence, @Nullable Instant endsAt) {
         jdbc.sql("""
                         UPDATE alert SET state = :state, fired_at = :fired, last_active_at = :last, ends_at = :ends,
                             members = CASE WHEN :keep THEN members ELSE CAST(:members AS jsonb) END,
                             value = CASE WHEN :keep THEN value ELSE :value END,
                             summary_vi = CASE WHEN :keep THEN summary_vi ELSE :vi END,
                             summary_en = CASE WHEN :keep THEN summary_en ELSE :en END,
-                            evidence = CASE WHEN :keep THEN evidence ELSE :evidence END
+                            evidence = CASE WHEN :keep THEN evidence ELSE :evidence END,
+                            evidence_view = CASE WHEN :keep THEN evidence_view ELSE :view END
                         WHERE id = :id AND state <> 'resolved'""")
                 .param("id", id).param("state", track.state().wireName()).param("fired", utc(track.firedAt()))
                 .param("last", utc(track.lastActiveAt())).param("ends", utc(endsAt))
                 .param("keep", members.isEmpty()).param("members", json.writeValueAsString(members))
                 .param("value", value).param("vi", summary.vi()).param("en", summary.en())
-                .param("evidence", evidence)
+                .param("evidence", evidence == null ? null : evidence.api())
+                .param("view", evidence == null ? null : evidence.view())
                 .update();
     }
 
@@ -287,7 +291,8 @@ class AlertRepository {
                 Severity.fromWire(rs.getString("severity")).orElse(Severity.INFO), rs.getString("province"),
                 json.readValue(rs.getString("labels"), new TypeReference<Map<String, String>>() { }),
                 members(rs.getString("members")), (Double) rs.getObject("value"),
-                new Text(rs.getString("summary_vi"), rs.getString("summary_en")), rs.getString("evidence"),
+                new Text(rs.getString("summary_vi"), rs.getString("summary_en")),
+                Evidence.of(rs.getString("evidence_view"), rs.getString("evidence")),
                 instant(rs, rs.findColumn("starts_at")), nullableInstant(rs, rs.findColumn("fired_at")),
                 nullableInstant(rs, rs.findColumn("ends_at")), rs.getString("acknowledged_by"),
                 nullableInstant(rs, rs.findColumn("acknowledged_at")), rs.getString("assignee"),

@@ -66,6 +66,8 @@ public class AlertRules {
             files = dir == null ? bundled() : RuleSetLoader.read(dir);
         } catch (UncheckedIOException e) {
             problems = List.of(e.getMessage());
+            // the next good read must be parsed, even if its files are the last ones read, to clear this problem
+            lastRead = Map.of();
             return;
         }
         if (files.equals(lastRead)) {

@@ -182,6 +182,11 @@ public class AlertService {
         return repository.silences(now).stream().anyMatch(s -> s.isActive(now) && s.matches(alert));
     }
 
+    /** The names of the rules in force, sorted: what a silence's {@code rule} matcher can name. */
+    public List<String> ruleNames() {
+        return rules.inForce().rules().stream().map(io.iocmonitor.alerting.rules.Rule::name).sorted().toList();
+    }
+
     /** Why the rule files were refused, if they were (the last good rules are in force). */
     public List<String> ruleProblems() {
         return rules.problems();

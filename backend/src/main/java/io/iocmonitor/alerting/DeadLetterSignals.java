@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import io.iocmonitor.alerting.rules.Evidence;
 import io.iocmonitor.alerting.rules.Observation;
 import io.iocmonitor.alerting.rules.SignalKind;
 import io.iocmonitor.kpi.KpiService;
@@ -13,6 +14,9 @@ import io.iocmonitor.kpi.Rate;
 /** Share of rejected messages (dead letters ÷ all messages), nationally or per province of the topic. */
 @Component
 class DeadLetterSignals implements SignalSource {
+
+    /** Dead letters are listed newest first, whatever their province. */
+    static final Evidence EVIDENCE = new Evidence(DashboardLinks.DEAD_LETTERS, "/api/v1/dead-letters?limit=100");
 
     private final AlertSignalQueries queries;
     private final KpiService kpis;
@@ -32,7 +36,7 @@ class DeadLetterSignals implements SignalSource {
         int minSample = kpis.properties().minSample();
         return queries.deadLetters(request.grain(), request.windowStart()).stream().map(r -> {
             Rate rate = Rate.of(r.numerator(), r.denominator(), minSample);
-            return new Observation(Labels.of(r.province(), ""), rate.value(), rate.insufficient(), "dead-letters");
+            return new Observation(Labels.of(r.province(), ""), rate.value(), rate.insufficient(), EVIDENCE);
         }).toList();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import io.iocmonitor.alerting.rules.Evidence;
 import io.iocmonitor.alerting.rules.Observation;
 import io.iocmonitor.alerting.rules.RuleScope;
 import io.iocmonitor.alerting.rules.SignalKind;
@@ -48,10 +49,10 @@ class DossierSignals implements SignalSource {
     @Override
     public List<Observation> observe(SignalRequest request) {
         if (request.kind() == SignalKind.OVERDUE_OPEN) {
+            LocalDate today = Ict.dateOf(request.now());
             return queries.overdueOpen(request.grain(), request.now(), request.windowStart()).stream()
                     .map(r -> new Observation(Labels.of(r.province(), r.commune()), r.value(), false,
-                            "/api/v1/kpis?from=" + Ict.dateOf(request.now()) + "&to="
-                                    + Ict.dateOf(request.now()).plusDays(1) + "&groupBy=province"))
+                            overdueEvidence(today, r.province(), r.commune())))
                     .toList();
         }
         LocalDate to = Ict.dateOf(request.now()).plusDays(1);
@@ -72,13 +73,26 @@ class DossierSignals implements SignalSource {
                 case PROVINCE -> row.key();
                 case COMMUNE -> provinceOf.getOrDefault(row.key(), "");
             };
-            String evidence = "/api/v1/kpis?from=" + from + "&to=" + to + "&groupBy=" + groupBy.wireName()
-                    + (province.isEmpty() ? "" : "&province=" + province);
-            observations.add(new Observation(Labels.of(province,
-                    request.grain() == RuleScope.Grain.COMMUNE ? row.key() : ""), rate.value(), rate.insufficient(),
-                    evidence));
+            String commune = request.grain() == RuleScope.Grain.COMMUNE ? row.key() : "";
+            observations.add(new Observation(Labels.of(province, commune), rate.value(), rate.insufficient(),
+                    rateEvidence(from, to, groupBy, province, commune)));
         }
         return observations;
+    }
+
+    /** The rates for the window's days: the commune's or the province's KPI tiles, or the overview's gauge. */
+    static Evidence rateEvidence(LocalDate from, LocalDate to, GroupBy groupBy, String province, String commune) {
+        String view = DashboardLinks.place(province, commune, DashboardLinks.Period.covering(from, to),
+                DashboardLinks.Section.KPIS);
+        return new Evidence(view, "/api/v1/kpis?from=" + from + "&to=" + to + "&groupBy=" + groupBy.wireName()
+                + (province.isEmpty() ? "" : "&province=" + province));
+    }
+
+    /** Overdue open dossiers are listed first in the SLA breach list of the commune or province. */
+    static Evidence overdueEvidence(LocalDate today, String province, String commune) {
+        String view = DashboardLinks.place(province, commune, DashboardLinks.Period.TODAY, DashboardLinks.Section.SLA);
+        return new Evidence(view, "/api/v1/kpis?from=" + today + "&to=" + today.plusDays(1) + "&groupBy=province"
+                + (province.isEmpty() ? "" : "&province=" + province));
     }
 
     private Map<String, String> provinceOfCommune() {

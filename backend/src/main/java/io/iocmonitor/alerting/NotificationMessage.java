@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.iocmonitor.alerting.rules.Evidence;
 import io.iocmonitor.alerting.rules.Text;
 
 /**
@@ -32,7 +33,7 @@ record NotificationMessage(long notificationId, String transition, Alert alert, 
                 + alert.summary().vi();
     }
 
-    /** Plain-text e-mail: Vietnamese first, then English, the communes and the runbook. */
+    /** Plain-text e-mail: Vietnamese first, then English, the communes, the links to the figures and the runbook. */
     String text() {
         StringBuilder b = new StringBuilder();
         b.append(alert.summary().vi()).append('\n').append(alert.summary().en()).append("\n\n");
@@ -47,8 +48,12 @@ record NotificationMessage(long notificationId, String transition, Alert alert, 
             b.append("communes / sites:\n");
             alert.members().forEach(m -> b.append("  - ").append(m.key()).append('\n'));
         }
-        if (alert.evidence() != null) {
-            b.append("evidence: ").append(alert.evidence()).append('\n');
+        Evidence evidence = alert.evidence();
+        if (evidence != null && evidence.view() != null) {
+            b.append("dashboard: ").append(evidence.view()).append('\n');
+        }
+        if (evidence != null && evidence.api() != null) {
+            b.append("evidence: ").append(evidence.api()).append('\n');
         }
         if (runbook != null) {
             b.append("\n").append(runbook.vi()).append('\n').append(runbook.en()).append('\n');

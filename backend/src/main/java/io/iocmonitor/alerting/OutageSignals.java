@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import io.iocmonitor.alerting.rules.Evidence;
 import io.iocmonitor.alerting.rules.Observation;
 import io.iocmonitor.alerting.rules.SignalKind;
 import io.iocmonitor.base.Ict;
@@ -41,6 +42,13 @@ class OutageSignals implements SignalSource {
     private record Computed(Instant now, LocalDate from, List<Outage> outages) {
     }
 
+    /** An open outage is drawn on today's timeline of its province, however long ago it began. */
+    static Evidence evidence(LocalDate from, LocalDate to, String province) {
+        return new Evidence(DashboardLinks.province(province, DashboardLinks.Period.TODAY,
+                DashboardLinks.Section.OUTAGES),
+                "/api/v1/outages?from=" + from + "&to=" + to + "&province=" + province);
+    }
+
     @Override
     public Set<SignalKind> kinds() {
         return Set.of(SignalKind.PROBE_OUTAGE_SECONDS, SignalKind.COLLECTOR_SILENT_SECONDS);
@@ -69,7 +77,7 @@ class OutageSignals implements SignalSource {
                         + o.target(), k -> queries.targetType(o.province(), o.commune(), o.target()).orElse("")));
             }
             observations.add(new Observation(labels, (double) o.duration(now).toSeconds(), false,
-                    "/api/v1/outages?from=" + from + "&to=" + to + "&province=" + o.province()));
+                    evidence(from, to, o.province())));
         }
         return observations;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import io.iocmonitor.alerting.rules.Evidence;
 import io.iocmonitor.alerting.rules.Observation;
 import io.iocmonitor.alerting.rules.RuleScope;
 import io.iocmonitor.alerting.rules.SignalKind;
@@ -61,26 +62,44 @@ class PortalAndQualitySignals implements SignalSource {
             labels.put("province", s.province());
             labels.put("commune", s.commune());
             labels.put("system", s.system());
-            observations.add(new Observation(labels, (double) s.lagSeconds(), false,
-                    "/api/v1/sync?province=" + s.province()));
+            observations.add(new Observation(labels, (double) s.lagSeconds(), false, syncEvidence(s.province())));
         }
         return observations;
     }
 
     private List<Observation> dataAge(SignalRequest request) {
         LocalDate today = Ict.dateOf(request.now());
-        String evidence = "/api/v1/data-quality?from=" + today + "&to=" + today.plusDays(1);
         List<DataQuality> quality = signals.dataQuality(today, today.plusDays(1), null, ProvinceScope.national());
         if (request.grain() == RuleScope.Grain.NATIONAL) {
             // the country is as fresh as its freshest province
             Long freshest = quality.stream().map(DataQuality::freshnessSeconds).filter(java.util.Objects::nonNull)
                     .min(Long::compare).orElse(null);
             return List.of(new Observation(Map.of(), freshest == null ? null : freshest.doubleValue(), false,
-                    evidence));
+                    freshnessEvidence(today, "")));
         }
         return quality.stream().map(q -> new Observation(Map.of("province", q.province()),
                 q.freshnessSeconds() == null ? null : q.freshnessSeconds().doubleValue(), false,
-                evidence + "&province=" + q.province())).toList();
+                freshnessEvidence(today, q.province()))).toList();
+    }
+
+    /** The province's sync table: the latest lag of each of its systems. */
+    static Evidence syncEvidence(String province) {
+        return new Evidence(DashboardLinks.province(province, DashboardLinks.Period.TODAY,
+                DashboardLinks.Section.SYNC), "/api/v1/sync?province=" + province);
+    }
+
+    /** Today's freshness tile of the province, or the overview's data freshness for the country. */
+    static Evidence freshnessEvidence(LocalDate today, String province) {
+        return new Evidence(DashboardLinks.place(province, "", DashboardLinks.Period.TODAY,
+                DashboardLinks.Section.HEALTH), "/api/v1/data-quality?from=" + today + "&to=" + today.plusDays(1)
+                        + (province.isEmpty() ? "" : "&province=" + province));
+    }
+
+    /** The trajectory tiles head the KPIs of the province, and the overview for the country. */
+    static Evidence trajectoryEvidence(String province) {
+        return new Evidence(DashboardLinks.place(province, "", DashboardLinks.Period.LAST_30_DAYS,
+                DashboardLinks.Section.KPIS), "/api/v1/trajectory" + (province.isEmpty() ? "" : "?province="
+                        + province));
     }
 
     private List<Observation> trajectoryGap(SignalRequest request) {
@@ -96,7 +115,7 @@ class PortalAndQualitySignals implements SignalSource {
 
     private static Observation gap(Map<String, String> labels, Trajectory t) {
         return new Observation(labels, gapOf(t), t.status() == Trajectory.Status.INSUFFICIENT_DATA,
-                "/api/v1/trajectory" + (labels.isEmpty() ? "" : "?province=" + labels.get("province")));
+                trajectoryEvidence(labels.getOrDefault("province", "")));
     }
 
     /** Needed monthly gain − recent monthly gain; 0 once reached; after the date, the distance to the target. */

@@ -1,10 +1,12 @@
 package io.iocmonitor.alerting;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import io.iocmonitor.alerting.rules.Evidence;
 import io.iocmonitor.alerting.rules.Observation;
 import io.iocmonitor.alerting.rules.SignalKind;
 import io.iocmonitor.base.Ict;
@@ -31,14 +33,21 @@ class VneidSignals implements SignalSource {
     @Override
     public List<Observation> observe(SignalRequest request) {
         int minSample = kpis.properties().minSample();
-        String evidence = "/api/v1/vneid?from=" + Ict.dateOf(request.now()) + "&to="
-                + Ict.dateOf(request.now()).plusDays(1) + "&groupBy=province";
+        LocalDate today = Ict.dateOf(request.now());
         return queries.vneid(request.grain(), request.windowStart(), request.now()).stream().map(r -> {
+            Evidence evidence = evidence(today, r.province());
             if (request.kind() == SignalKind.VNEID_P95_LATENCY_MS) {
                 return new Observation(Labels.of(r.province(), r.commune()), r.value(), false, evidence);
             }
             Rate rate = Rate.of(r.numerator(), r.denominator(), minSample);
             return new Observation(Labels.of(r.province(), r.commune()), rate.value(), rate.insufficient(), evidence);
         }).toList();
+    }
+
+    /** The province's VNeID tiles of today (a commune's logins are not drawn on their own), or the overview. */
+    static Evidence evidence(LocalDate today, String province) {
+        return new Evidence(DashboardLinks.place(province, "", DashboardLinks.Period.TODAY,
+                DashboardLinks.Section.HEALTH), "/api/v1/vneid?from=" + today + "&to=" + today.plusDays(1)
+                        + "&groupBy=province");
     }
 }

@@ -1,7 +1,5 @@
 package io.iocmonitor.ui;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -26,7 +23,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -34,7 +30,9 @@ import io.iocmonitor.alerting.Alert;
 import io.iocmonitor.alerting.AlertActor;
 import io.iocmonitor.alerting.AlertEvent;
 import io.iocmonitor.alerting.AlertService;
+import io.iocmonitor.alerting.rules.Evidence;
 import io.iocmonitor.alerting.rules.Severity;
+import io.iocmonitor.reference.Province;
 
 /**
  * The chosen alert: summary, communes or sites in trouble, the link to the evidence behind it, its history, and
@@ -46,11 +44,14 @@ class AlertDetails extends VerticalLayout {
     private final AlertActor actor;
     private final DateTimeFormatter time;
     private final Runnable changed;
+    private final List<Province> provinces;
     private @Nullable Alert shown;
 
-    AlertDetails(AlertService alerts, AlertActor actor, DateTimeFormatter time, Runnable changed) {
+    AlertDetails(AlertService alerts, AlertActor actor, List<Province> provinces, DateTimeFormatter time,
+            Runnable changed) {
         this.alerts = alerts;
         this.actor = actor;
+        this.provinces = provinces;
         this.time = time;
         this.changed = changed;
         setId("alert-details");
@@ -117,15 +118,34 @@ class AlertDetails extends VerticalLayout {
             memberKeys.forEach(k -> members.add(new ListItem(k)));
             add(new H4(getTranslation("alerts.members")), members);
         }
-        if (alert.evidence() != null) {
-            Anchor evidence = new Anchor(alert.evidence(), getTranslation("alerts.evidence"), AnchorTarget.BLANK);
-            evidence.setId("alert-evidence");
-            add(evidence);
+        Evidence evidence = alert.evidence();
+        if (evidence != null) {
+            add(evidenceLinks(evidence));
         }
         if (actor.mayAct()) {
             add(actions(alert));
         }
         add(new H4(getTranslation("alerts.history")), history(alert));
+    }
+
+    /**
+     * The view that draws the figure, opened beside the console; the API path, smaller, for whoever wants the
+     * numbers. Alerts stored before views were linked have only the API path.
+     */
+    private Component evidenceLinks(Evidence evidence) {
+        Div links = new Div();
+        if (evidence.view() != null) {
+            Anchor view = new Anchor(evidence.view(), getTranslation("alerts.evidence"), AnchorTarget.BLANK);
+            view.setId("alert-evidence");
+            links.add(view);
+        }
+        if (evidence.api() != null) {
+            Anchor api = new Anchor(evidence.api(), getTranslation("alerts.evidence-api"), AnchorTarget.BLANK);
+            api.setId("alert-evidence-api");
+            api.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin-inline-start", "1em");
+            links.add(api);
+        }
+        return links;
     }
 
     private Component actions(Alert alert) {
@@ -156,31 +176,14 @@ class AlertDetails extends VerticalLayout {
         return actions;
     }
 
+    /** The silence form with the alert's rule and province: the operator may widen it or move its window. */
     private void silenceDialog(Alert alert) {
-        Dialog dialog = new Dialog(getTranslation("alerts.silence"));
         Map<String, String> matchers = new LinkedHashMap<>();
         matchers.put("rule", alert.rule());
         if (alert.province() != null) {
             matchers.put("province", alert.province());
         }
-        Select<Duration> length = new Select<>();
-        length.setLabel(getTranslation("alerts.silence.for"));
-        length.setItems(Duration.ofHours(1), Duration.ofHours(4), Duration.ofDays(1));
-        length.setItemLabelGenerator(d -> d.toHours() + " h");
-        length.setValue(Duration.ofHours(1));
-        TextArea why = new TextArea(getTranslation("alerts.comment"));
-        why.setId("silence-comment");
-        why.setWidthFull();
-        Button save = new Button(getTranslation("alerts.silence"), e -> act(() -> {
-            Instant now = alerts.now();
-            alerts.silence(matchers, now, now.plus(length.getValue()), why.getValue(), actor);
-            dialog.close();
-        }));
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("silence-save");
-        dialog.add(new Paragraph(getTranslation("alerts.silence.matchers") + ": " + matchers), length, why);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        SilenceDialog.open(alerts, actor, provinces, matchers, () -> act(() -> { }));
     }
 
     private Component history(Alert alert) {

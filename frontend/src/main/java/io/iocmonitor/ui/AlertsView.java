@@ -94,7 +94,8 @@ public class AlertsView extends VerticalLayout {
         province.setId("alert-province");
         province.setLabel(getTranslation("column.province"));
         province.setClearButtonVisible(true);
-        province.setItems(reference.provinces().stream().filter(p -> actor.scope().allows(p.code())).toList());
+        List<Province> inScope = reference.provinces().stream().filter(p -> actor.scope().allows(p.code())).toList();
+        province.setItems(inScope);
         province.setItemLabelGenerator(Province::name);
         province.setPlaceholder(getTranslation("overview.national"));
         state.addValueChangeListener(e -> refresh());
@@ -115,8 +116,8 @@ public class AlertsView extends VerticalLayout {
                 .setHeader(getTranslation("alerts.acknowledged-by")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> a.assignee() == null ? "" : a.assignee())
                 .setHeader(getTranslation("alerts.assignee")).setAutoWidth(true).setFlexGrow(0);
-        details = new AlertDetails(alerts, actor, time, this::refresh);
-        silences = new SilencesPanel(alerts, actor, time, this::refresh);
+        details = new AlertDetails(alerts, actor, inScope, time, this::refresh);
+        silences = new SilencesPanel(alerts, actor, inScope, time, this::refresh);
         grid.asSingleSelect().addValueChangeListener(e -> details.show(e.getValue()));
 
         problems.setId("alert-rule-problems");

@@ -51,6 +51,7 @@ public class CommuneView extends VerticalLayout implements HasUrlParameter<Strin
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
+        period.takeFrom(event.getLocation());
         code = parameter;
         show();
     }

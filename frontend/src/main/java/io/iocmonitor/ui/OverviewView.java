@@ -19,6 +19,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
@@ -50,7 +52,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("IOC Monitor")
 @PermitAll
-public class OverviewView extends VerticalLayout {
+public class OverviewView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final int REFRESH_MS = 15_000;
     /** A province whose newest event is older than this is shown as stale (SPEC: "live" data). */
@@ -214,6 +216,12 @@ public class OverviewView extends VerticalLayout {
 
     private String rateText(Rate rate) {
         return format.rate(rate, getTranslation("kpi.insufficient"));
+    }
+
+    /** A national alert's evidence link names the period of its figure. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        period.takeFrom(event.getLocation());
     }
 
     private void refresh() {

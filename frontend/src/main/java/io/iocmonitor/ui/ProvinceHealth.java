@@ -31,6 +31,7 @@ class ProvinceHealth extends Div {
     }
 
     private final RateFormat format;
+    private Div sync = new Div();
 
     ProvinceHealth() {
         format = new RateFormat(getLocale());
@@ -57,7 +58,13 @@ class ProvinceHealth extends Div {
                             format.count(quality.rejected().numerator()) + " / "
                                     + format.count(quality.rejected().denominator()), null));
         }
-        add(tiles, syncTable(f.sync(), f.targets().get(Kpi.SYNC_LAG_SECONDS)));
+        sync = syncTable(f.sync(), f.targets().get(Kpi.SYNC_LAG_SECONDS));
+        add(tiles, sync);
+    }
+
+    /** The sync table of the figures shown, for links that point at it. */
+    Div syncTable() {
+        return sync;
     }
 
     private KpiTile rateTile(String id, Kpi kpi, Rate rate, Map<Kpi, Target> targets) {
@@ -88,7 +95,9 @@ class ProvinceHealth extends Div {
                         : s.withinTarget(lagTarget.value()) ? "reached" : "below");
         export.column(getTranslation("sync.reported"), s -> s.ts().toString(), s -> time.dateTime(s.ts()));
         export.setItems(sync);
-        return new Div(new H3(getTranslation("sync.title")), export.links(), grid);
+        Div table = new Div(new H3(getTranslation("sync.title")), export.links(), grid);
+        table.setId("province-sync");
+        return table;
     }
 
     private String latency(@Nullable Double millis) {

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -20,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 
+import io.iocmonitor.alerting.DashboardLinks;
 import io.iocmonitor.base.Ict;
 import io.iocmonitor.kpi.GroupBy;
 import io.iocmonitor.kpi.Kpi;
@@ -58,6 +62,8 @@ public class ProvinceView extends VerticalLayout implements HasUrlParameter<Stri
     private final KpiSelect rankedBy = new KpiSelect("commune-kpi", "league.kpi");
     private String title = "IOC Monitor";
     private String code = "";
+    /** The part an alert's evidence link asks to bring into sight ({@code ?show=outages}), once. */
+    private DashboardLinks.@Nullable Section shown;
 
     ProvinceView(KpiService kpis, OutageService outages, SlaBreachService breaches, ReferenceData reference,
             Leagues leagues, TargetService targets, SignalKpiService signals, Clock clock) {
@@ -76,8 +82,9 @@ public class ProvinceView extends VerticalLayout implements HasUrlParameter<Stri
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
-        event.getLocation().getQueryParameters().getSingleParameter("period")
-                .flatMap(PeriodPreset::fromWire).ifPresent(period::setValue);
+        period.takeFrom(event.getLocation());
+        shown = event.getLocation().getQueryParameters().getSingleParameter(DashboardLinks.SHOW)
+                .flatMap(DashboardLinks.Section::fromWire).orElse(null);
         show(parameter);
     }
 
@@ -145,8 +152,24 @@ public class ProvinceView extends VerticalLayout implements HasUrlParameter<Stri
                 signals.dataQuality(range.from(), range.to(), provinceCode, scope).stream().findFirst().orElse(null),
                 signals.syncStatus(provinceCode, scope), goals, kpis.properties().minSample()));
 
-        add(header, tiles, section("province.trend"), trend, section("province.vneid"), health,
-                communeCard, section("province.outages"), timeline, section("province.sla"), sla);
+        H3 healthHeading = section("province.vneid");
+        H3 outagesHeading = section("province.outages");
+        H3 slaHeading = section("province.sla");
+        add(header, tiles, section("province.trend"), trend, healthHeading, health,
+                communeCard, outagesHeading, timeline, slaHeading, sla);
+        DashboardLinks.Section wanted = shown;
+        if (wanted != null) {
+            shown = null;
+            Component target = switch (wanted) {
+                case KPIS -> tiles;
+                case HEALTH -> healthHeading;
+                case SYNC -> health.syncTable();
+                case OUTAGES -> outagesHeading;
+                case SLA -> slaHeading;
+            };
+            target.getElement().setAttribute("data-evidence", wanted.wireName());
+            target.scrollIntoView();
+        }
     }
 
     private H3 section(String key) {

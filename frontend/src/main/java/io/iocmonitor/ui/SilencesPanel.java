@@ -2,6 +2,7 @@ package io.iocmonitor.ui;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
@@ -13,8 +14,12 @@ import com.vaadin.flow.component.grid.GridVariant;
 import io.iocmonitor.alerting.AlertActor;
 import io.iocmonitor.alerting.AlertService;
 import io.iocmonitor.alerting.Silence;
+import io.iocmonitor.reference.Province;
 
-/** The silences in force or to come (maintenance windows) in the user's scope; operators may end one early. */
+/**
+ * The silences in force or to come (maintenance windows) in the user's scope; operators plan a new one (matchers,
+ * start and end) or end one early.
+ */
 class SilencesPanel extends Details {
 
     private final AlertService alerts;
@@ -23,11 +28,22 @@ class SilencesPanel extends Details {
     private final Runnable changed;
     private List<Silence> shown = List.of();
 
-    SilencesPanel(AlertService alerts, AlertActor actor, DateTimeFormatter time, Runnable changed) {
+    SilencesPanel(AlertService alerts, AlertActor actor, List<Province> provinces, DateTimeFormatter time,
+            Runnable changed) {
         this.alerts = alerts;
         this.actor = actor;
         this.changed = changed;
         setId("alert-silences");
+        // a silence's matchers and reason are what tell it apart: the grid takes the console's width
+        setWidthFull();
+        grid.setWidthFull();
+        if (actor.mayAct()) {
+            Button planned = new Button(getTranslation("silence.new"),
+                    e -> SilenceDialog.open(alerts, actor, provinces, Map.of(), this.changed));
+            planned.setId("silence-new");
+            planned.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            add(planned);
+        }
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         grid.addColumn(s -> s.matchers().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param evidence where a person sees the figure behind the worst member
  */
 public record GroupOutcome(String groupKey, AlertLifecycle.Step step, List<Member> members, @Nullable Double value,
-        @Nullable String evidence) {
+        @Nullable Evidence evidence) {
 
     /** @param key e.g. {@code commune=01001 target=portal}, or {@code ""} when the group has one figure */
     public record Member(String key, @Nullable Double value) {

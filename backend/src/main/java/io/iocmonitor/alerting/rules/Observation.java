@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  *                     also {@code target} and {@code target_type}
  * @param value        {@code null} when there is nothing to compare (a zero denominator)
  * @param insufficient a rate whose sample is below the minimum: never fires, never resolves
- * @param evidence     where a person sees the figure behind it (a dashboard or API path), if anywhere
+ * @param evidence     where a person sees the figure behind it (a dashboard view and an API path), if anywhere
  */
 public record Observation(Map<String, String> labels, @Nullable Double value, boolean insufficient,
-        @Nullable String evidence) {
+        @Nullable Evidence evidence) {
 
     public Observation {
         labels = Map.copyOf(labels);

@@ -47,7 +47,7 @@ public final class RuleEvaluation {
             Set<String> keys = new LinkedHashSet<>(observed.keySet());
             keys.addAll(wasInTrouble);
             List<GroupOutcome.Member> inTrouble = new ArrayList<>();
-            String evidence = null;
+            Evidence evidence = null;
             for (String key : keys) {
                 Observation o = observed.get(key);
                 if (hysteresis.inTrouble(wasInTrouble.contains(key), o, rule.signal().absentMeansWell())) {
