@@ -1,5 +1,7 @@
 package io.iocmonitor.alerting;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -14,14 +16,18 @@ import io.iocmonitor.alerting.rules.RuleScope;
 
 /**
  * The figures alert signals need over windows shorter than a day (the KPI service counts whole ICT days): VNeID
- * logins, overdue open dossiers, dead letters against stored events, and the type of a probed target. Keys follow
- * the grain: {@code ''} for national, the province, or province and commune.
+ * logins, overdue open dossiers, dead letters against stored events, collectors' drop counts, and the type of a
+ * probed target. Keys follow the grain: {@code ''} for national, the province, or province and commune.
  */
 @Repository
 class AlertSignalQueries {
 
     /** One row of a grouped count; {@code commune} is {@code ''} unless the grain is commune. */
     record Row(String province, String commune, long numerator, long denominator, @Nullable Double value) {
+    }
+
+    /** A collector's cumulative drop counts in {@code ts} order, each differing from the one before it. */
+    record DropCounts(String province, String commune, String collector, long[] counts) {
     }
 
     private static final String KEYS = """
@@ -85,6 +91,47 @@ class AlertSignalQueries {
                 .param("grain", wire(grain)).param("from", utc(from))
                 .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), null))
                 .list();
+    }
+
+    /**
+     * The drop counts of each collector whose count changed in the heartbeats that arrived in {@code [from, to)},
+     * preceded by its last count before them (by {@code ts}, up to a day earlier) so that the first of them is
+     * compared with something.
+     */
+    List<DropCounts> dropCounts(Instant from, Instant to) {
+        return jdbc.sql("""
+                        WITH arrived AS (
+                            SELECT province, commune, collector, ts, event_id, dropped FROM heartbeat_event
+                            WHERE received_at >= :from AND received_at < :to AND dropped IS NOT NULL
+                        ), before AS (
+                            SELECT a.province, a.commune, a.collector, b.ts, b.event_id, b.dropped
+                            FROM (SELECT province, commune, collector, min(ts) AS since FROM arrived GROUP BY 1, 2, 3) a
+                            CROSS JOIN LATERAL (
+                                SELECT ts, event_id, dropped FROM heartbeat_event h
+                                WHERE h.province = a.province AND h.commune = a.commune AND h.collector = a.collector
+                                  AND h.ts < a.since AND h.ts >= a.since - interval '1 day' AND h.dropped IS NOT NULL
+                                ORDER BY ts DESC LIMIT 1) b
+                        ), samples AS (
+                            SELECT *, lag(dropped) OVER (PARTITION BY province, commune, collector
+                                                         ORDER BY ts, event_id) AS previous
+                            FROM (SELECT * FROM arrived UNION ALL SELECT * FROM before) s
+                        )
+                        SELECT province, commune, collector, array_agg(dropped ORDER BY ts, event_id)
+                        FROM samples WHERE previous IS NULL OR dropped <> previous
+                        GROUP BY 1, 2, 3 HAVING count(*) > 1""")
+                .param("from", utc(from)).param("to", utc(to))
+                .query((rs, i) -> new DropCounts(rs.getString(1), rs.getString(2), rs.getString(3),
+                        longs(rs.getArray(4))))
+                .list();
+    }
+
+    private static long[] longs(Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        long[] longs = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            longs[i] = ((Number) values[i]).longValue();
+        }
+        return longs;
     }
 
     Optional<String> targetType(String province, String commune, String target) {

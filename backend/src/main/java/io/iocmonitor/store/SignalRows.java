@@ -53,9 +53,10 @@ final class SignalRows {
                                  ?::bigint[], ?::bigint[])""";
 
     private static final String INSERT_HEARTBEAT = """
-            INSERT INTO heartbeat_event (event_id, ts, province, commune, collector, version, status)
+            INSERT INTO heartbeat_event (event_id, ts, province, commune, collector, version, status, queue_depth,
+                                         dropped)
             SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                 ?::text[])""";
+                                 ?::text[], ?::bigint[], ?::bigint[])""";
 
     // The newest sync state per system; rows in key order so that concurrent writers lock them alike.
     private static final String UPSERT_SYNC_STATUS = """
@@ -213,7 +214,8 @@ final class SignalRows {
             jdbc.update(INSERT_HEARTBEAT, text(events, HeartbeatEvent::id), times(events, HeartbeatEvent::ts),
                     text(events, HeartbeatEvent::province), text(events, HeartbeatEvent::commune),
                     text(events, HeartbeatEvent::collector), text(events, HeartbeatEvent::version),
-                    wire(events, HeartbeatEvent::status));
+                    wire(events, HeartbeatEvent::status), longs(events, HeartbeatEvent::queueDepth),
+                    longs(events, HeartbeatEvent::dropped));
         }
     }
 }

@@ -50,7 +50,7 @@ final class EventReader {
         String version = f.requireString("version", MAX_TEXT);
         CollectorStatus status = f.requireEnum("status", CollectorStatus.class);
         return new HeartbeatEvent(id, status == CollectorStatus.OFFLINE ? receivedAt : ts, province, commune,
-                collector, version, status);
+                collector, version, status, f.optionalLong("queueDepth", 0L), f.optionalLong("dropped", 0L));
     }
 
     private static DossierEvent dossier(EventFields f, String id, Instant ts, String province, String commune) {

@@ -18,7 +18,10 @@ import io.iocmonitor.kpi.Kpi;
 import io.iocmonitor.kpi.Rate;
 import io.iocmonitor.kpi.Trajectory;
 
-/** The small formulas of alerting: trajectory gap, retry backoff, silence matching, channel routes. */
+/**
+ * The small formulas of alerting: trajectory gap, a counter's growth, retry backoff, silence matching, channel
+ * routes.
+ */
 class SignalFormulasTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 1, 1);
@@ -40,6 +43,17 @@ class SignalFormulasTest {
                 within(1e-9));
         assertThat(PortalAndQualitySignals.gapOf(Trajectory.of(Kpi.FULL_PROCESS_ONLINE_RATE, Rate.of(1, 5, 20),
                 Rate.of(1, 5, 20), 0.8, TODAY, TODAY.plusDays(90)))).isNull();
+    }
+
+    @Test
+    void aDropCountGrowsByItsIncrementsAndAResetCountsWhatCameAfterIt() {
+        assertThat(CounterGrowth.of()).isZero();
+        assertThat(CounterGrowth.of(40)).as("one reading: nothing to compare").isZero();
+        assertThat(CounterGrowth.of(40, 40, 40)).isZero();
+        assertThat(CounterGrowth.of(40, 90, 90, 150)).isEqualTo(110);
+        assertThat(CounterGrowth.of(40, 90, 0, 30)).as("a wiped queue folder starts again from 0").isEqualTo(80);
+        assertThat(CounterGrowth.of(500, 20, 70)).as("a reset between two readings: what came after it")
+                .isEqualTo(70);
     }
 
     @Test

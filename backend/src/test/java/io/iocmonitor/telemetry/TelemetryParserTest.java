@@ -220,6 +220,32 @@ class TelemetryParserTest {
     }
 
     @Test
+    void aHeartbeatMayReportItsQueueDepthAndTheEventsItsCapDropped() {
+        HeartbeatEvent beat = (HeartbeatEvent) parse("ioc/v1/01/00004/heartbeat", """
+                {"id":"h3","ts":"2025-10-15T08:30:00+07:00","collector":"c-00004","version":"1.0","status":"online",
+                 "queueDepth":1200,"dropped":350}""").events().getFirst();
+        assertThat(beat.queueDepth()).isEqualTo(1200L);
+        assertThat(beat.dropped()).isEqualTo(350L);
+        HeartbeatEvent older = (HeartbeatEvent) parse("ioc/v1/01/00004/heartbeat", """
+                {"id":"h4","ts":"2025-10-15T08:30:00+07:00","collector":"c-00004","version":"1.0","status":"online"}""")
+                .events().getFirst();
+        assertThat(older.queueDepth()).as("a heartbeat without them stays valid").isNull();
+        assertThat(older.dropped()).isNull();
+    }
+
+    @Test
+    void aHeartbeatsQueueFiguresMustBeNonNegativeIntegers() {
+        String beat = """
+                {"id":"h5","ts":"2025-10-15T08:30:00+07:00","collector":"c","version":"1","status":"online",%s}""";
+        assertThat(onlyReason("ioc/v1/01/00004/heartbeat", beat.formatted("\"dropped\":\"12\"")))
+                .isEqualTo("field \"dropped\": expected an integer, got string");
+        assertThat(onlyReason("ioc/v1/01/00004/heartbeat", beat.formatted("\"queueDepth\":1.5")))
+                .isEqualTo("field \"queueDepth\": expected an integer, got number");
+        assertThat(onlyReason("ioc/v1/01/00004/heartbeat", beat.formatted("\"dropped\":-1")))
+                .isEqualTo("field \"dropped\": -1 is below the minimum 0");
+    }
+
+    @Test
     void unknownKindIsRejected() {
         assertThat(onlyReason("ioc/v1/01/00004/weather", received("x"))).contains("unknown kind \"weather\"");
     }

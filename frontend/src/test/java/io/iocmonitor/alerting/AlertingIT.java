@@ -50,7 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
  * rule fires one alert for the province listing its communes, the webhook (a JDK HttpServer that refuses the
  * first delivery) and a real SMTP server (GreenMail) each receive one firing and later one resolved message;
  * routes, silences, the REST actions with their scoping, the Prometheus counts and rule reloading with a bad file;
- * a hung receiver that holds up nothing else, and a leader that loses its lock mid-delivery without a repeat.
+ * a hung receiver that holds up nothing else, and a leader that loses its lock mid-delivery without a repeat; and
+ * collectors' heartbeats telling of events their disk queue discarded, stored and paged once for the province.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertingIT {
@@ -303,6 +304,74 @@ class AlertingIT {
         await(() -> webhook.received("/late"), l -> l.size() == 1);
         Thread.sleep(3000);
         assertThat(webhook.arrivals("/late")).as("delivered once, across the change of leader").isOne();
+    }
+
+    @Test
+    @Order(8)
+    void heartbeatsTellingOfDiscardedEventsAreStoredAndPageOnceForTheProvince() throws Exception {
+        Files.writeString(rules.resolve("collectors.yaml"), """
+                rules:
+                  - name: collector-dropped-events
+                    signal: collector-dropped-events
+                    window: 8s
+                    scope: each-commune
+                    condition: "> 0"
+                    severity: major
+                    labels: {team: noc}
+                    summary: {vi: "{province}: bộ thu thập hủy sự kiện tại {members}",
+                              en: "{province}: collectors discarded events at {members}"}
+                    runbook: {vi: "Kiểm tra đường truyền", en: "Check the link"}
+                """);
+        await(() -> get("/actuator/health", "operator"),
+                h -> h.get("components").get("alertRules").get("details").get("rulesInForce").asInt() == 2);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // a collector back from an outage: its queued heartbeats arrive together, the last one after the cap was hit
+        heartbeats("48", "48001", "dn-1", now, "\"queueDepth\":40,\"dropped\":0", "\"queueDepth\":9000,\"dropped\":0",
+                "\"queueDepth\":9000,\"dropped\":250");
+        heartbeats("48", "48002", "dn-2", now, "\"queueDepth\":3,\"dropped\":7", "\"queueDepth\":0,\"dropped\":7");
+        heartbeats("48", "48003", "dn-old", now, "\"commune\":\"48003\"");
+        heartbeats("48", "48004", "dn-bad", now, "\"dropped\":\"many\"");
+
+        JsonNode alert = await(() -> get("/api/v1/alerts?state=firing&province=48", "operator"),
+                a -> a.size() == 1).get(0);
+        assertThat(alert.get("rule").asString()).isEqualTo("collector-dropped-events");
+        assertThat(alert.get("severity").asString()).isEqualTo("major");
+        assertThat(alert.get("members").findValuesAsString("key")).as("the collector whose count grew, only")
+                .containsExactly("collector=dn-1 commune=48001");
+        assertThat(alert.get("members").get(0).get("value").asDouble()).isEqualTo(250.0);
+
+        assertThat(jdbc().queryForList("""
+                SELECT collector, queue_depth, dropped FROM heartbeat_event WHERE province = '48'
+                ORDER BY collector, ts""").stream().map(r -> r.get("collector") + " " + r.get("queue_depth") + " "
+                + r.get("dropped")).toList()).as("stored with the heartbeats; absent from an older collector's")
+                .containsExactly("dn-1 40 0", "dn-1 9000 0", "dn-1 9000 250", "dn-2 3 7", "dn-2 0 7",
+                        "dn-old null null");
+        assertThat(get("/api/v1/dead-letters?limit=100", "operator").findValuesAsString("reason"))
+                .contains("field \"dropped\": expected an integer, got string");
+
+        // nothing more is dropped: once the heartbeats that told of it are older than the window, the alert resolves
+        List<WebhookReceiver.Received> told = await(() -> webhook.received("/hook").stream()
+                .filter(r -> r.body().get("alert").get("rule").asString().equals("collector-dropped-events"))
+                .toList(), l -> l.size() == 2);
+        assertThat(told.stream().map(r -> r.body().get("status").asString()).toList())
+                .containsExactly("firing", "resolved");
+        assertThat(told.getFirst().body().get("alert").get("labels").get("province").asString()).isEqualTo("48");
+    }
+
+    /** A collector's online heartbeats as one batch, a minute apart up to {@code last}, each with its fields. */
+    private static void heartbeats(String province, String commune, String collector, Instant last,
+            String... fields) throws Exception {
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < fields.length; i++) {
+            events.add("""
+                    {"id":"%s-hb-%d","ts":"%s","collector":"%s","status":"online","version":"1.4",%s}"""
+                    .formatted(collector, i, last.minus(Duration.ofMinutes(fields.length - 1 - i)), collector,
+                            fields[i]));
+        }
+        MqttMessage message = new MqttMessage(("[" + String.join(",", events) + "]")
+                .getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        publisher.publish("ioc/v1/" + province + "/" + commune + "/heartbeat", message);
     }
 
     /** The backend of the session that holds the alerting leader lock in the test's database. */

@@ -24,6 +24,12 @@ public enum SignalKind {
     PROBE_OUTAGE_SECONDS("probe-outage-seconds", false, Duration.ofDays(1)),
     /** Per site: seconds its collector has been silent (open silent outage); no value while it reports. */
     COLLECTOR_SILENT_SECONDS("collector-silent-seconds", false, Duration.ofDays(1)),
+    /**
+     * Per site and collector (label {@code collector}): events its disk queue discarded at its cap, the growth of
+     * the heartbeats' cumulative {@code dropped} among the heartbeats that arrived within the window; no value while
+     * the count stands still.
+     */
+    COLLECTOR_DROPPED_EVENTS("collector-dropped-events", false, Duration.ofHours(1)),
     /** Rejected messages ÷ all messages (stored events + dead letters) over the window (a rate). */
     DEAD_LETTER_RATE("dead-letter-rate", true, Duration.ofHours(1)),
     /** Per system (label {@code system}): the latest reported sync lag to the national portal, in seconds. */
@@ -45,7 +51,8 @@ public enum SignalKind {
      * province whose VNeID events stop arriving has not recovered.
      */
     public boolean absentMeansWell() {
-        return this == OVERDUE_OPEN || this == PROBE_OUTAGE_SECONDS || this == COLLECTOR_SILENT_SECONDS;
+        return this == OVERDUE_OPEN || this == PROBE_OUTAGE_SECONDS || this == COLLECTOR_SILENT_SECONDS
+                || this == COLLECTOR_DROPPED_EVENTS;
     }
     private final boolean rate;
     private final Duration defaultWindow;

@@ -25,7 +25,7 @@ class DefaultRulesTest {
         assertThat(rules.rules()).extracting(Rule::name).contains("online-rate-low", "on-time-rate-low",
                 "overdue-open-old", "portal-or-provincial-system-down", "collector-silent", "vneid-success-rate-low",
                 "vneid-latency-high", "dead-letter-rate-high", "online-rate-behind-trajectory", "sync-lag-high",
-                "data-stale");
+                "data-stale", "collector-dropped-events");
     }
 
     @Test
@@ -65,7 +65,7 @@ class DefaultRulesTest {
     void theCommandPassesOnTheBundledRules() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = RuleTestCommand.run(BUNDLED, new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok      ../alert-rules: 11 rules")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok      ../alert-rules: 12 rules")
                 .doesNotContain("FAILED").doesNotContain("has no rule test");
         assertThat(exit).isZero();
     }

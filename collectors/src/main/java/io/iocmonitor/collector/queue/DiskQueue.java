@@ -5,10 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * middle of an append was never reported as appended and is cut off when the queue is opened again.
  *
  * <p>Disk use is capped: when an append would exceed {@code maxBytes}, the oldest segments are deleted first, and
- * their unsent events are counted in {@link #dropped()} and logged. Thread-safe: any number of appenders, one reader.
+ * their unsent events are counted in {@link #dropped()} and logged. The count is kept in the file {@code dropped}
+ * and goes on across restarts, so that the heartbeats' cumulative count never hides a loss behind a restart (a
+ * wiped folder starts it again from 0, which the server reads as a counter reset). Thread-safe: any number of
+ * appenders, one reader.
  */
 public final class DiskQueue implements AutoCloseable {
 
@@ -44,6 +45,8 @@ public final class DiskQueue implements AutoCloseable {
 
     private final Path dir;
     private final FileChannel lock;
+    private final NumberFile head;
+    private final NumberFile droppedFile;
     private final long maxBytes;
     private final long segmentBytes;
     private final List<Segment> segments = new ArrayList<>();
@@ -56,6 +59,8 @@ public final class DiskQueue implements AutoCloseable {
     private DiskQueue(Path dir, long maxBytes, long segmentBytes, FileChannel lock) {
         this.dir = dir;
         this.lock = lock;
+        this.head = new NumberFile(dir, "head");
+        this.droppedFile = new NumberFile(dir, "dropped");
         this.maxBytes = maxBytes;
         this.segmentBytes = segmentBytes;
     }
@@ -222,7 +227,7 @@ public final class DiskQueue implements AutoCloseable {
         return totalBytes;
     }
 
-    /** Events deleted unsent because the cap was reached, since the queue was opened. */
+    /** Events deleted unsent because the cap was reached, in all the runs of this queue's folder. */
     public synchronized long dropped() {
         return dropped;
     }
@@ -255,6 +260,10 @@ public final class DiskQueue implements AutoCloseable {
             }
             Segment oldest = segments.getFirst();
             long lost = oldest.end() - Math.max(headSeq, oldest.base);
+            // counted on disk before the events go: a crash in between over-reports a loss, never hides one
+            if (lost > 0) {
+                droppedFile.write(dropped + lost);
+            }
             dropped += lost;
             deleteFirst();
             if (headSeq <= segments.getFirst().base) {
@@ -263,7 +272,7 @@ public final class DiskQueue implements AutoCloseable {
             }
             writeHead();
             log.warn("The disk queue in {} reached its cap of {} bytes: dropped its {} oldest unsent events ({} dropped"
-                    + " since start)", dir, maxBytes, lost, dropped);
+                    + " in all)", dir, maxBytes, lost, dropped);
         }
     }
 
@@ -287,40 +296,36 @@ public final class DiskQueue implements AutoCloseable {
         return segments.getLast();
     }
 
-    // On disk before the rename, and the rename itself made durable, so that a power cut leaves the old or the new
-    // head, never an empty file.
     private void writeHead() throws IOException {
-        Path tmp = dir.resolve("head.tmp");
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(ByteBuffer.wrap(Long.toString(headSeq).getBytes(StandardCharsets.US_ASCII)));
-            channel.force(true);
-        }
-        try {
-            Files.move(tmp, dir.resolve("head"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, dir.resolve("head"), StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
-            folder.force(true);
-        } catch (IOException e) {
-            // some file systems cannot sync a folder; the head is then as durable as they allow
-        }
+        head.write(headSeq);
     }
 
     /** The head's sequence number, or 0 (resend from the oldest segment: duplicates, never losses) if unreadable. */
-    private long readHead(Path headFile) throws IOException {
-        if (!Files.exists(headFile)) {
-            return 0;
-        }
-        String text = Files.readString(headFile, StandardCharsets.US_ASCII).strip();
+    private long readHead() throws IOException {
         try {
-            return Long.parseLong(text);
+            return head.read().orElse(0);
         } catch (NumberFormatException e) {
-            log.warn("{}: \"{}\" is not a sequence number; sending again from the oldest queued event", headFile,
-                    text);
+            log.warn("{}: \"{}\" is not a sequence number; sending again from the oldest queued event", head.path(),
+                    Files.readString(head.path(), StandardCharsets.US_ASCII).strip());
             return 0;
         }
+    }
+
+    /**
+     * The count of earlier runs; 0 if the file is unreadable, which the server takes for a counter reset (a negative
+     * count would instead have every heartbeat refused).
+     */
+    private long readDropped() throws IOException {
+        try {
+            long count = droppedFile.read().orElse(0);
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        log.warn("{}: not a count of dropped events; counting again from 0", droppedFile.path());
+        return 0;
     }
 
     private void recover() throws IOException {
@@ -328,8 +333,8 @@ public final class DiskQueue implements AutoCloseable {
         try (Stream<Path> listing = Files.list(dir)) {
             files = listing.filter(p -> p.getFileName().toString().matches("\\d{20}\\" + SUFFIX)).sorted().toList();
         }
-        Path headFile = dir.resolve("head");
-        headSeq = readHead(headFile);
+        headSeq = readHead();
+        dropped = readDropped();
         for (int i = 0; i < files.size(); i++) {
             Path path = files.get(i);
             String name = path.getFileName().toString();

@@ -114,6 +114,47 @@ class DiskQueueTest {
     }
 
     @Test
+    void theDroppedCountSurvivesARestartAndLaterDropsAddToIt() throws IOException {
+        long cap = 64 * 1024;
+        long before;
+        try (DiskQueue queue = DiskQueue.open(dir, cap)) {
+            fill(queue, 0, 3000);
+            before = queue.dropped();
+            assertThat(before).isPositive();
+        }
+        try (DiskQueue queue = DiskQueue.open(dir, cap)) {
+            assertThat(queue.dropped()).as("the same count after a restart").isEqualTo(before);
+            long depth = queue.depth();
+            fill(queue, 3000, 6000);
+            assertThat(queue.dropped()).as("later drops add to it").isGreaterThan(before);
+            assertThat(queue.depth() + queue.dropped()).as("every event of both runs is queued or counted")
+                    .isEqualTo(depth + before + 3000);
+        }
+        try (DiskQueue queue = DiskQueue.open(dir, cap)) {
+            assertThat(queue.dropped()).isEqualTo(Long.parseLong(Files.readString(dir.resolve("dropped"))));
+        }
+    }
+
+    @Test
+    void anUnreadableDroppedCountStartsAgainFromZeroInsteadOfRefusingToStart() throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("dropped"), "-7");
+        try (DiskQueue queue = DiskQueue.open(dir, 1 << 20)) {
+            assertThat(queue.dropped()).isZero();
+        }
+        Files.writeString(dir.resolve("dropped"), "x");
+        try (DiskQueue queue = DiskQueue.open(dir, 1 << 20)) {
+            assertThat(queue.dropped()).isZero();
+        }
+    }
+
+    private static void fill(DiskQueue queue, int from, int to) throws IOException {
+        for (int i = from; i < to; i += 50) {
+            queue.append(events(i, i + 50));
+        }
+    }
+
+    @Test
     void acknowledgingEventsDroppedMeanwhileChangesNothing() throws IOException {
         try (DiskQueue queue = DiskQueue.open(dir, 64 * 1024)) {
             queue.append(events(0, 50));
