@@ -29,14 +29,20 @@ class SiteRuns {
     private static final String CLAIM = """
             SELECT id, province, commune, start_ts, end_ts FROM site_run_dirty ORDER BY id LIMIT ?""";
 
+    // The stored runs less than 5 minutes from a new one (x spans the new run and 5 minutes either side): they and
+    // it are one run now. One statement for all the sites of a refresh (a stored run is deleted and returned once,
+    // however many new runs it touches).
     private static final String TOUCHED = """
-            DELETE FROM site_run
-            WHERE province = ? AND commune = ? AND start_ts < ? AND end_ts > ?
-            RETURNING start_ts, end_ts""";
+            DELETE FROM site_run r
+            USING unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) AS x(province, commune, lo, hi)
+            WHERE r.province = x.province AND r.commune = x.commune AND r.start_ts < x.hi AND r.end_ts > x.lo
+            RETURNING r.province, r.commune, r.start_ts, r.end_ts""";
 
+    // The wills among changed runs: their next sign may be another now.
     private static final String UNCHECK_WILLS = """
-            UPDATE site_will SET checked = false
-            WHERE province = ? AND commune = ? AND ts >= ? AND ts <= ? AND checked""";
+            UPDATE site_will w SET checked = false
+            FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) AS x(province, commune, lo, hi)
+            WHERE w.province = x.province AND w.commune = x.commune AND w.ts >= x.lo AND w.ts <= x.hi AND w.checked""";
 
     private static final String UNCHECKED_WILLS = """
             SELECT province, commune, ts FROM site_will WHERE NOT checked LIMIT ?""";
@@ -49,7 +55,7 @@ class SiteRuns {
 
     private static final String STORE = """
             INSERT INTO site_run (province, commune, start_ts, end_ts)
-            SELECT ?, ?, * FROM unnest(?::timestamptz[], ?::timestamptz[])""";
+            SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])""";
 
     private final JdbcTemplate jdbc;
     private final RawSigns rawSigns;
@@ -73,12 +79,18 @@ class SiteRuns {
                     .add(new SilenceRule.Run(instant(rs.getObject(4, OffsetDateTime.class)),
                             instant(rs.getObject(5, OffsetDateTime.class))));
         }, limit);
-        bySite.forEach((site, runs) -> {
-            List<SilenceRule.Run> joined = join(site.get(0), site.get(1), SilenceRule.join(runs));
-            // the wills among changed runs: their next sign may be another now
-            jdbc.update(UNCHECK_WILLS, site.get(0), site.get(1), utc(joined.getFirst().start()),
-                    utc(joined.getLast().end()));
+        if (bySite.isEmpty()) {
+            return checkWills(limit);
+        }
+        Map<List<String>, List<SilenceRule.Run>> joined = join(bySite);
+        List<SiteRun> stored = new ArrayList<>();
+        List<SiteRun> spans = new ArrayList<>();
+        joined.forEach((site, runs) -> {
+            runs.forEach(run -> stored.add(new SiteRun(site, run.start(), run.end())));
+            spans.add(new SiteRun(site, runs.getFirst().start(), runs.getLast().end()));
         });
+        update(STORE, stored);
+        update(UNCHECK_WILLS, spans);
         WorkMarks.done(jdbc, "site_run_dirty", ids);
         return Math.max(ids.size(), checkWills(limit));
     }
@@ -98,18 +110,38 @@ class SiteRuns {
         return wills.size();
     }
 
-    private List<SilenceRule.Run> join(String province, String commune, List<SilenceRule.Run> fresh) {
-        List<SilenceRule.Run> all = new ArrayList<>(fresh);
-        for (SilenceRule.Run run : fresh) {
-            // stored runs less than 5 minutes from this one: they and it are one run now
-            all.addAll(jdbc.query(TOUCHED, (rs, i) -> new SilenceRule.Run(instant(rs.getObject(1, OffsetDateTime.class)),
-                            instant(rs.getObject(2, OffsetDateTime.class))), province, commune,
-                    utc(run.end().plus(SilenceRule.SILENCE)), utc(run.start().minus(SilenceRule.SILENCE))));
+    /** Each site's new runs joined with the stored runs they touch, which are deleted (stored again joined). */
+    private Map<List<String>, List<SilenceRule.Run>> join(Map<List<String>, List<SilenceRule.Run>> bySite) {
+        Map<List<String>, List<SilenceRule.Run>> all = new LinkedHashMap<>();
+        List<SiteRun> reach = new ArrayList<>();
+        bySite.forEach((site, runs) -> SilenceRule.join(runs).forEach(run -> {
+            all.computeIfAbsent(site, k -> new ArrayList<>()).add(run);
+            reach.add(new SiteRun(site, run.start().minus(SilenceRule.SILENCE), run.end().plus(SilenceRule.SILENCE)));
+        }));
+        jdbc.query(TOUCHED, rs -> {
+            all.get(List.of(rs.getString(1), rs.getString(2))).add(new SilenceRule.Run(
+                    instant(rs.getObject(3, OffsetDateTime.class)), instant(rs.getObject(4, OffsetDateTime.class))));
+        }, columns(reach));
+        all.replaceAll((site, runs) -> SilenceRule.join(runs));
+        return all;
+    }
+
+    /** A site and a span of time. */
+    private record SiteRun(List<String> site, Instant from, Instant to) {
+    }
+
+    private void update(String sql, List<SiteRun> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.update(sql, columns(rows));
         }
-        List<SilenceRule.Run> joined = SilenceRule.join(all);
-        jdbc.update(STORE, province, commune, joined.stream().map(r -> r.start().toString()).toArray(String[]::new),
-                joined.stream().map(r -> r.end().toString()).toArray(String[]::new));
-        return joined;
+    }
+
+    private static Object[] columns(List<SiteRun> rows) {
+        return new Object[] {
+                rows.stream().map(r -> r.site().get(0)).toArray(String[]::new),
+                rows.stream().map(r -> r.site().get(1)).toArray(String[]::new),
+                rows.stream().map(r -> r.from().toString()).toArray(String[]::new),
+                rows.stream().map(r -> r.to().toString()).toArray(String[]::new)};
     }
 
     private static Instant instant(OffsetDateTime t) {
