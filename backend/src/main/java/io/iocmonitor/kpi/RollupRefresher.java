@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,18 +24,22 @@ class RollupRefresher {
     private static final Logger log = LoggerFactory.getLogger(RollupRefresher.class);
     private static final int DAYS_PER_TRANSACTION = 200;
     private static final Duration OPEN_BUDGET = Duration.ofSeconds(2);
-    // Recomputing a day reads all its dossiers: under a heavy load (a backlog of tens of thousands a minute) the
-    // refresher would otherwise take as much of the database as the writers. Figures then lag by a few more seconds.
-    private static final double MOST_OF_THE_TIME = 0.25;
 
-    private final TimeShare share = new TimeShare(MOST_OF_THE_TIME);
+    private final TimeShare share;
 
     private final DossierRollups rollups;
     private final Clock clock;
 
-    RollupRefresher(DossierRollups rollups, Clock clock) {
+    // Recomputing a day reads all its dossiers: under a heavy load (a backlog of tens of thousands a minute) the
+    // refresher would otherwise take as much of the database as the writers. Figures then lag by a few more seconds.
+    RollupRefresher(DossierRollups rollups, Clock clock, @Value("${ioc.kpi.rollup-max-share:0.25}") double maxShare) {
         this.rollups = rollups;
         this.clock = clock;
+        try {
+            this.share = new TimeShare(maxShare);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ioc.kpi.rollup-max-share: " + e.getMessage(), e);
+        }
     }
 
     @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${ioc.kpi.rollup-interval:PT2S}")
