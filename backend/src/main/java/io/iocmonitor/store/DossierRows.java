@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -125,16 +126,16 @@ final class DossierRows {
                 addDay(changedDays, province, replacedCompleted);
             }
         }, text(merged, Steps::province), text(merged, Steps::dossierId), text(merged, Steps::commune),
-                text(merged, Steps::procedureCode), times(merged, s -> ts(s.received())),
-                wire(merged, s -> s.received() == null ? null : s.received().channel()),
-                booleans(merged, s -> s.received() == null ? null : s.received().fullProcess()),
-                times(merged, s -> s.received() == null ? null : s.received().dueAt()),
-                booleans(merged, s -> s.received() == null ? null : s.received().digitized()),
-                wire(merged, s -> s.received() == null ? null : s.received().payment()),
-                times(merged, s -> ts(s.completed())),
-                booleans(merged, s -> s.completed() == null ? null : s.completed().eResult()),
-                booleans(merged, s -> s.completed() == null ? null : s.completed().eSigned()),
-                times(merged, s -> ts(s.cancelled())));
+                text(merged, Steps::procedureCode), times(merged, of(Steps::received, DossierEvent::ts)),
+                wire(merged, of(Steps::received, DossierEvent::channel)),
+                booleans(merged, of(Steps::received, DossierEvent::fullProcess)),
+                times(merged, of(Steps::received, DossierEvent::dueAt)),
+                booleans(merged, of(Steps::received, DossierEvent::digitized)),
+                wire(merged, of(Steps::received, DossierEvent::payment)),
+                times(merged, of(Steps::completed, DossierEvent::ts)),
+                booleans(merged, of(Steps::completed, DossierEvent::eResult)),
+                booleans(merged, of(Steps::completed, DossierEvent::eSigned)),
+                times(merged, of(Steps::cancelled, DossierEvent::ts)));
     }
 
     /** {@code column = CASE WHEN wins THEN EXCLUDED.column ELSE dossier.column END} for each column. */
@@ -189,8 +190,13 @@ final class DossierRows {
         return new ArrayList<>(steps.values());
     }
 
-    private static @Nullable Instant ts(@Nullable DossierEvent e) {
-        return e == null ? null : e.ts();
+    /** A field of one step's event, null where the batch holds no such event. */
+    private static <R> Function<Steps, @Nullable R> of(Function<Steps, @Nullable DossierEvent> step,
+            Function<DossierEvent, @Nullable R> field) {
+        return s -> {
+            DossierEvent e = step.apply(s);
+            return e == null ? null : field.apply(e);
+        };
     }
 
     private static void addDay(Set<ProvinceDay> days, String province, @Nullable Instant ts) {
