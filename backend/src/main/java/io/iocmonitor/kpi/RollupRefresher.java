@@ -44,16 +44,12 @@ class RollupRefresher {
 
     @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${ioc.kpi.rollup-interval:PT2S}")
     void refresh() {
-        long start = System.nanoTime();
-        if (!share.due(start)) {
-            return;
-        }
         try {
             rollups.catchUpEndedDays(Ict.dateOf(clock.instant()));
-            int days = WorkMarks.drain(rollups::refresh, DAYS_PER_TRANSACTION, null);
+            int days = refreshDays();
             // Past day-ends can pile up (a backlog of old open dossiers arriving marks every day since): at most
             // OPEN_BUDGET of that work each run, so that the period rollups, which the dashboards read, never wait
-            // long behind it.
+            // long behind it. It has its own budget, so it does not count against the days' share of the time.
             int dayEnds = WorkMarks.drain(rollups::refreshOpen, DAYS_PER_TRANSACTION, OPEN_BUDGET);
             if (days + dayEnds > DAYS_PER_TRANSACTION) {
                 log.info("Recomputed the dossier rollups of {} province-days and the open dossiers at the end of {}",
@@ -62,6 +58,16 @@ class RollupRefresher {
         } catch (RuntimeException e) {
             // the dirty marks stay (the transaction rolled back): the next run tries again
             log.warn("Refreshing the dossier rollups failed; will retry: {}", e.toString());
+        }
+    }
+
+    private int refreshDays() {
+        long start = System.nanoTime();
+        if (!share.due(start)) {
+            return 0;
+        }
+        try {
+            return WorkMarks.drain(rollups::refresh, DAYS_PER_TRANSACTION, null);
         } finally {
             share.ran(start, System.nanoTime());
         }
