@@ -2,8 +2,15 @@ package io.iocmonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -249,6 +256,77 @@ class KpiFixtureIT {
 
     @Test
     @Order(5)
+    void theRollupsIngestionKeepsEqualARecomputationFromTheDossiers() throws Exception {
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+        String province = jdbc.queryForObject("SELECT min(code) FROM province WHERE code <> '14'", String.class);
+        List<String> communes = jdbc.queryForList(
+                "SELECT code FROM commune WHERE province_code = ? ORDER BY code LIMIT 4", String.class, province);
+        // Each dossier's steps in July 2026, sent in a random order, some twice with other ids and times (the
+        // earlier must win, moving the dossier between days, communes and attributes), some completed before their
+        // received, some cancelled, some never completed; as single messages and as batches.
+        Random random = new Random(20261129);
+        List<String[]> events = new ArrayList<>();
+        for (int n = 0; n < 300; n++) {
+            String dossier = "R" + n;
+            int receivedSends = random.nextInt(4) == 0 ? 2 : 1;
+            Instant received = null;
+            for (int i = 0; i < receivedSends; i++) {
+                Instant ts = JULY.plus(Duration.ofMinutes(random.nextInt(10 * 24 * 60)));
+                received = received == null || ts.isBefore(received) ? ts : received;
+                events.add(new String[] {communes.get(random.nextInt(communes.size())), """
+                        {"id":"%s-r%d","ts":"%s","dossierId":"%s","procedureCode":"%s","event":"received",
+                         "channel":"%s","fullProcess":%s,"dueAt":"%s","digitized":%s,"payment":"%s"}""".formatted(
+                        dossier, i, ts, dossier, random.nextBoolean() ? "1.004227" : "2.001711",
+                        random.nextBoolean() ? "online" : "offline", random.nextBoolean(),
+                        ts.plus(Duration.ofHours(random.nextInt(96))), random.nextBoolean(),
+                        List.of("online", "offline", "none").get(random.nextInt(3)))});
+            }
+            int closing = random.nextInt(5);
+            for (int i = 0; i < (closing == 0 ? 0 : closing == 1 ? 2 : 1); i++) {
+                Instant ts = received.plus(Duration.ofMinutes(random.nextInt(6 * 24 * 60) - 24 * 60));
+                boolean cancelled = closing == 4;
+                events.add(new String[] {communes.get(0), """
+                        {"id":"%s-c%d","ts":"%s","dossierId":"%s","procedureCode":"1.004227","event":"%s"%s}"""
+                        .formatted(dossier, i, ts, dossier, cancelled ? "cancelled" : "completed", cancelled ? ""
+                                : ",\"eResult\":%s,\"eSigned\":%s".formatted(random.nextBoolean(),
+                                        random.nextBoolean()))});
+            }
+        }
+        Collections.shuffle(events, random);
+        for (int i = 0; i < events.size();) {
+            int size = random.nextBoolean() ? 1 : 1 + random.nextInt(30);
+            List<String[]> message = events.subList(i, Math.min(i + size, events.size()));
+            // a batch goes to its first event's commune: the topic gives every element of it its commune
+            app.publish(province + "/" + message.get(0)[0] + "/dossier", size == 1 ? message.get(0)[1]
+                    : message.stream().map(e -> e[1]).collect(Collectors.joining(",", "[", "]")));
+            i += message.size();
+        }
+        app.awaitStoredAndRolledUp(FIXTURE_EVENTS + LATE_EVENTS + events.size());
+
+        Map<String, List<Map<String, Object>>> kept = rollupTables(jdbc);
+        assertThat(kept.get("dossier_day_commune")).anyMatch(row -> row.get("province").equals(province));
+        jdbc.update("""
+                INSERT INTO rollup_dirty (province, day)
+                SELECT DISTINCT province, (ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+                FROM dossier, unnest(ARRAY[received_ts, completed_ts]) AS ts WHERE ts IS NOT NULL""");
+        app.awaitStoredAndRolledUp(FIXTURE_EVENTS + LATE_EVENTS + events.size());
+        assertThat(rollupTables(jdbc)).isEqualTo(kept);
+    }
+
+    private static final Instant JULY = Instant.parse("2026-06-30T17:00:00Z");
+
+    /** Every row of the six dossier rollup tables, in key order. */
+    private static Map<String, List<Map<String, Object>>> rollupTables(JdbcTemplate jdbc) {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        for (String table : List.of("dossier_day_commune", "dossier_day_procedure", "dossier_day_province",
+                "dossier_month_commune", "dossier_month_procedure", "dossier_month_province")) {
+            tables.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1, 2, 3"));
+        }
+        return tables;
+    }
+
+    @Test
+    @Order(6)
     void eachMonthlyRollupIsTheSumOfItsDays() {
         JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         String counts = "received, received_online, digitized, payment_due, paid_online, completed, fully_online, "

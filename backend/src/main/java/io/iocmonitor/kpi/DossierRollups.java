@@ -14,9 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.iocmonitor.base.WorkMarks;
 
 /**
- * Recomputes, from the dossier table, the daily dossier rollups of the province-days merges marked dirty, and the
- * open-dossier counts at the end of each past day: exact whatever order and however late events arrive. Several
- * servers can refresh at once: each claims other rows.
+ * Recomputes, from the dossier table, the daily and monthly dossier rollups of the province-days marked in
+ * {@code rollup_dirty} (by whatever writes dossiers directly: bulk loads, repairs; ingestion keeps these rollups
+ * itself), and the open-dossier counts at the end of each past day: exact whatever order and however late events
+ * arrive. Several servers can refresh at once: each claims other rows.
  */
 @Repository
 class DossierRollups {
@@ -98,11 +99,6 @@ class DossierRollups {
                             generate_series(first.day, CAST(? AS date), interval '1 day') AS d)
             UPDATE open_snapshot_progress SET through = CAST(? AS date)""";
 
-    // The counts of a rollup row, in table order.
-    private static final List<String> COUNT_COLUMNS = List.of("received", "received_online", "digitized",
-            "payment_due", "paid_online", "completed", "fully_online", "on_time", "overdue_completed", "e_result",
-            "e_signed");
-
     // The months of the claimed days, each once.
     private static final String MONTHS = "(SELECT DISTINCT province, date_trunc('month', day)::date AS month FROM "
             + DAYS + ") AS x";
@@ -171,6 +167,10 @@ class DossierRollups {
         if (claimed.isEmpty()) {
             return 0;
         }
+        if (kind == PERIOD) {
+            // ingestion adds to these rollups as it merges: recompute from a dossier table it is not changing
+            jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, RollupCounts.WRITE_LOCK);
+        }
         String[] provinces = claimed.stream().map(c -> (String) c.get(0)).toArray(String[]::new);
         Date[] days = claimed.stream().map(c -> (Date) c.get(1)).toArray(Date[]::new);
         if (kind.monthly()) {
@@ -207,11 +207,11 @@ class DossierRollups {
             String month = "dossier_month_" + grain.table();
             jdbc.update("INSERT INTO " + month + " AS m SELECT t.province, date_trunc('month', t.day)::date"
                     + (key.isEmpty() ? "" : ", t." + grain.key()) + ", "
-                    + String.join(", ", COUNT_COLUMNS.stream().map(c -> sign + "sum(t." + c + ")").toList())
+                    + String.join(", ", RollupCounts.COLUMNS.stream().map(c -> sign + "sum(t." + c + ")").toList())
                     + " FROM " + kind.prefix() + grain.table() + " t JOIN " + DAYS
                     + " ON t.province = x.province AND t.day = x.day GROUP BY 1, 2" + (key.isEmpty() ? "" : ", 3")
                     + " ON CONFLICT (province, month" + key + ") DO UPDATE SET "
-                    + String.join(", ", COUNT_COLUMNS.stream().map(c -> c + " = m." + c + " + EXCLUDED." + c).toList()),
+                    + String.join(", ", RollupCounts.COLUMNS.stream().map(c -> c + " = m." + c + " + EXCLUDED." + c).toList()),
                     provinces, days);
             if (sign.equals("+")) {
                 jdbc.update("DELETE FROM " + month + " m USING " + MONTHS + " WHERE m.province = x.province"

@@ -14,9 +14,9 @@ import io.iocmonitor.base.TimeShare;
 import io.iocmonitor.base.WorkMarks;
 
 /**
- * Keeps the dossier rollups current: every {@code ioc.kpi.rollup-interval} (or, when that work is heavy, so that it
- * takes at most a quarter of the time) it recomputes what merges changed, and the open dossiers at the end of each
- * day that has ended.
+ * Keeps the recomputed dossier rollups current: every {@code ioc.kpi.rollup-interval} (or, when that work is heavy,
+ * so that it takes at most a quarter of the time) it recomputes the province-days marked after a bulk load (ingestion
+ * keeps the daily and monthly rollups itself), and the open dossiers at the end of each day that has ended.
  */
 @Component
 class RollupRefresher {
@@ -30,8 +30,8 @@ class RollupRefresher {
     private final DossierRollups rollups;
     private final Clock clock;
 
-    // Recomputing a day reads all its dossiers: under a heavy load (a backlog of tens of thousands a minute) the
-    // refresher would otherwise take as much of the database as the writers. Figures then lag by a few more seconds.
+    // Recomputing a day reads all its dossiers, and ingestion waits while it does: after a large bulk load the
+    // refresher would otherwise hold the writers back for as long as it takes. Figures then lag by a few more seconds.
     RollupRefresher(DossierRollups rollups, Clock clock, @Value("${ioc.kpi.rollup-max-share:0.25}") double maxShare) {
         this.rollups = rollups;
         this.clock = clock;

@@ -1,6 +1,8 @@
 package io.iocmonitor.store;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 
@@ -25,7 +27,43 @@ final class ArrayColumns {
     }
 
     static <T> String[] times(List<T> rows, Function<T, @Nullable Instant> column) {
-        return rows.stream().map(column).map(t -> t == null ? null : t.toString()).toArray(String[]::new);
+        return rows.stream().map(column).map(t -> t == null ? null : iso(t)).toArray(String[]::new);
+    }
+
+    /**
+     * An instant as ISO 8601 in UTC, with nine decimals when it has any: what {@link Instant#toString()} writes, by
+     * arithmetic instead of a {@code DateTimeFormatter}, which took a tenth of the writer's time.
+     */
+    static String iso(Instant t) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+        if (utc.getYear() < 1000 || utc.getYear() > 9999) {
+            return t.toString();
+        }
+        char[] c = new char[t.getNano() == 0 ? 20 : 30];
+        digits(c, 0, utc.getYear(), 4);
+        c[4] = '-';
+        digits(c, 5, utc.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, utc.getDayOfMonth(), 2);
+        c[10] = 'T';
+        digits(c, 11, utc.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, utc.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, utc.getSecond(), 2);
+        if (t.getNano() != 0) {
+            c[19] = '.';
+            digits(c, 20, t.getNano(), 9);
+        }
+        c[c.length - 1] = 'Z';
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     static <T> Boolean[] booleans(List<T> rows, Function<T, @Nullable Boolean> column) {

@@ -5,28 +5,33 @@ import static io.iocmonitor.store.ArrayColumns.text;
 import static io.iocmonitor.store.ArrayColumns.times;
 import static io.iocmonitor.store.ArrayColumns.wire;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.iocmonitor.base.Ict;
+import io.iocmonitor.kpi.RollupCounts;
+import io.iocmonitor.telemetry.Channel;
 import io.iocmonitor.telemetry.DossierEvent;
+import io.iocmonitor.telemetry.Payment;
+import io.iocmonitor.telemetry.WireNames;
 
 /**
- * Raw dossier events and the dossier table they merge into, noting which rollups and open-dossier snapshots each
- * merge changed. A dossier is province + dossierId; for each step its earliest event (by ts) counts, whatever order
+ * Raw dossier events and the dossier table they merge into, noting what each merge changed in the rollups and in
+ * the open-dossier snapshots. A dossier is province + dossierId; for each step its earliest event (by ts) counts, whatever order
  * the events arrive in, so a batch is first reduced to each dossier's earliest event per step, and one statement
  * then touches each dossier's row at most once.
  */
@@ -46,6 +51,11 @@ final class DossierRows {
             "channel", "full_process", "due_at", "digitized", "payment");
     private static final List<String> COMPLETED_COLUMNS = List.of("completed_ts", "e_result", "e_signed");
 
+    // A dossier row's version, as the open-dossier marks and the rollups read it.
+    private static final List<String> VERSION_COLUMNS = List.of("commune", "procedure_code", "received_ts",
+            "channel", "full_process", "due_at", "digitized", "payment", "completed_ts", "e_result", "e_signed",
+            "cancelled_ts");
+
     private static final String RECEIVED_WINS = "EXCLUDED.received_ts < dossier.received_ts"
             + " OR (dossier.received_ts IS NULL AND EXCLUDED.received_ts IS NOT NULL)";
     private static final String COMPLETED_WINS = "EXCLUDED.completed_ts < dossier.completed_ts"
@@ -56,7 +66,7 @@ final class DossierRows {
     // One row operation per dossier and batch, whichever of its steps the batch holds: a received and completed
     // arriving together (a collector's backlog, a same-day dossier) make one row version, not two. A completed may
     // arrive before its received: the row is created and joined when the received comes. Each changed row comes
-    // back with what it replaced (all null for a new row).
+    // back with what it replaced (all null for a new row): the open-dossier marks and the rollups need both.
     private static final String MERGE = """
             INSERT INTO dossier (province, dossier_id, commune, procedure_code, received_ts, channel, full_process,
                                  due_at, digitized, payment, completed_ts, e_result, e_signed, cancelled_ts)
@@ -68,15 +78,17 @@ final class DossierRows {
             """ + takeIf(RECEIVED_WINS, RECEIVED_COLUMNS) + ",\n" + takeIf(COMPLETED_WINS, COMPLETED_COLUMNS) + ",\n"
             + takeIf(CANCELLED_WINS, List.of("cancelled_ts")) + """
             ,
-                replaced_received_ts = dossier.received_ts, replaced_due_at = dossier.due_at,
-                replaced_completed_ts = dossier.completed_ts, replaced_cancelled_ts = dossier.cancelled_ts
-            WHERE (%s) OR (%s) OR (%s)
-            RETURNING province, received_ts, due_at, completed_ts, cancelled_ts, replaced_received_ts, replaced_due_at,
-                      replaced_completed_ts, replaced_cancelled_ts""".formatted(RECEIVED_WINS, COMPLETED_WINS,
-                    CANCELLED_WINS);
+            """ + VERSION_COLUMNS.stream().map(c -> "    replaced_%s = dossier.%s".formatted(c, c))
+                    .collect(Collectors.joining(",\n")) + """
 
-    private static final Comparator<DossierEvent> BY_DOSSIER =
-            Comparator.comparing(DossierEvent::province).thenComparing(DossierEvent::dossierId);
+            WHERE (%s) OR (%s) OR (%s)
+            RETURNING province, """.formatted(RECEIVED_WINS, COMPLETED_WINS, CANCELLED_WINS)
+            + VERSION_COLUMNS.stream().map(c -> c + ", replaced_" + c).collect(Collectors.joining(", "));
+
+    private static final Comparator<Steps> BY_DOSSIER = (a, b) -> {
+        int byProvince = a.province().compareTo(b.province());
+        return byProvince != 0 ? byProvince : a.dossierId().compareTo(b.dossierId());
+    };
 
     private final JdbcTemplate jdbc;
 
@@ -85,12 +97,10 @@ final class DossierRows {
     }
 
     /**
-     * Stores the raw events and merges them; adds to {@code changedDays} the province-days whose rollups the merges
-     * changed (the merged rows' received and completed days, and the day a replaced earlier event leaves), and to
-     * {@code changedDayEnds} the past days whose end-of-day open counts they changed.
+     * Stores the raw events and merges them; adds to {@code rollups} what the merges changed in the daily and monthly
+     * rollups, and to {@code changedDayEnds} the past days whose end-of-day open counts they changed.
      */
-    void write(List<DossierEvent> events, LocalDate today, Set<ProvinceDay> changedDays,
-            Set<ProvinceDay> changedDayEnds) {
+    void write(List<DossierEvent> events, LocalDate today, RollupDeltas rollups, Set<ProvinceDay> changedDayEnds) {
         if (events.isEmpty()) {
             return;
         }
@@ -104,27 +114,10 @@ final class DossierRows {
         List<Steps> merged = stepsPerDossier(events);
         jdbc.query(MERGE, rs -> {
             String province = rs.getString("province");
-            Instant received = instant(rs.getTimestamp("received_ts"));
-            Instant completed = instant(rs.getTimestamp("completed_ts"));
-            Instant replacedReceived = instant(rs.getTimestamp("replaced_received_ts"));
-            Instant replacedCompleted = instant(rs.getTimestamp("replaced_completed_ts"));
-            OpenDayEnds.Version after = new OpenDayEnds.Version(received, instant(rs.getTimestamp("due_at")),
-                    earlier(completed, instant(rs.getTimestamp("cancelled_ts"))));
-            OpenDayEnds.Version before = new OpenDayEnds.Version(replacedReceived,
-                    instant(rs.getTimestamp("replaced_due_at")),
-                    earlier(replacedCompleted, instant(rs.getTimestamp("replaced_cancelled_ts"))));
-            OpenDayEnds.changed(province, before, after, today, changedDayEnds);
-            // The rollups count a dossier on its received and completed days (a cancellation counts in neither);
-            // a new received (its commune, procedure, deadline) also changes how its completion counts.
-            if (!Objects.equals(received, replacedReceived)) {
-                addDay(changedDays, province, received);
-                addDay(changedDays, province, replacedReceived);
-                addDay(changedDays, province, completed);
-            }
-            if (!Objects.equals(completed, replacedCompleted)) {
-                addDay(changedDays, province, completed);
-                addDay(changedDays, province, replacedCompleted);
-            }
+            RollupCounts.Dossier before = version(rs, "replaced_");
+            RollupCounts.Dossier after = version(rs, "");
+            OpenDayEnds.changed(province, open(before, rs, "replaced_"), open(after, rs, ""), today, changedDayEnds);
+            rollups.changed(province, before, after);
         }, text(merged, Steps::province), text(merged, Steps::dossierId), text(merged, Steps::commune),
                 text(merged, Steps::procedureCode), times(merged, of(Steps::received, DossierEvent::ts)),
                 wire(merged, of(Steps::received, DossierEvent::channel)),
@@ -181,13 +174,19 @@ final class DossierRows {
         }
     }
 
+    private record DossierKey(String province, String dossierId) {
+    }
+
     /** Each dossier's earliest event per step, in key order (so that concurrent writers lock rows alike). */
     static List<Steps> stepsPerDossier(List<DossierEvent> events) {
-        Map<DossierEvent, Steps> steps = new TreeMap<>(BY_DOSSIER);
+        Map<DossierKey, Steps> steps = new HashMap<>();
         for (DossierEvent e : events) {
-            steps.merge(e, new Steps(null, null, null).with(e), (kept, one) -> kept.with(e));
+            steps.merge(new DossierKey(e.province(), e.dossierId()), new Steps(null, null, null).with(e),
+                    (kept, one) -> kept.with(e));
         }
-        return new ArrayList<>(steps.values());
+        List<Steps> sorted = new ArrayList<>(steps.values());
+        sorted.sort(BY_DOSSIER);
+        return sorted;
     }
 
     /** A field of one step's event, null where the batch holds no such event. */
@@ -199,10 +198,26 @@ final class DossierRows {
         };
     }
 
-    private static void addDay(Set<ProvinceDay> days, String province, @Nullable Instant ts) {
-        if (ts != null) {
-            days.add(new ProvinceDay(province, Ict.dateOf(ts)));
-        }
+    /** A returned row's version ({@code prefix} "") or the one it replaced ("replaced_"), for the rollups. */
+    private static RollupCounts.Dossier version(ResultSet rs, String prefix) throws SQLException {
+        return new RollupCounts.Dossier(rs.getString(prefix + "commune"), rs.getString(prefix + "procedure_code"),
+                instant(rs.getTimestamp(prefix + "received_ts")),
+                WireNames.parse(Channel.class, rs.getString(prefix + "channel")), bool(rs, prefix + "full_process"),
+                instant(rs.getTimestamp(prefix + "due_at")), bool(rs, prefix + "digitized"),
+                WireNames.parse(Payment.class, rs.getString(prefix + "payment")),
+                instant(rs.getTimestamp(prefix + "completed_ts")), bool(rs, prefix + "e_result"),
+                bool(rs, prefix + "e_signed"));
+    }
+
+    /** A version as the open-dossier counts see it: closed by the earlier of its completed and cancelled. */
+    private static OpenDayEnds.Version open(RollupCounts.Dossier d, ResultSet rs, String prefix) throws SQLException {
+        return new OpenDayEnds.Version(d.received(), d.dueAt(),
+                earlier(d.completed(), instant(rs.getTimestamp(prefix + "cancelled_ts"))));
+    }
+
+    private static @Nullable Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp ts) {

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.iocmonitor.base.Ict;
+import io.iocmonitor.kpi.RollupCounts;
 import io.iocmonitor.outage.SilenceRule;
 import io.iocmonitor.telemetry.CollectorStatus;
 import io.iocmonitor.telemetry.DossierEvent;
@@ -37,9 +38,9 @@ import io.iocmonitor.telemetry.VneidEvent;
 
 /**
  * Stores a batch of validated events and dead letters in one transaction. An event id seen before is skipped
- * whole; a new event is kept raw, a dossier event is merged into its dossier, and each site's newest activity
- * is remembered, as is the tally of valid and rejected events per province. Each table gets one multi-row
- * statement per batch.
+ * whole; a new event is kept raw, a dossier event is merged into its dossier and the dossier rollups follow the
+ * merge, and each site's newest activity is remembered, as is the tally of valid and rejected events per province.
+ * Each table gets one multi-row statement per batch.
  */
 @Repository
 public class TelemetryStore {
@@ -53,11 +54,6 @@ public class TelemetryStore {
     private static final String INSERT_DEAD_LETTERS = """
             INSERT INTO dead_letter (received_at, topic, reason, payload)
             SELECT ?::timestamptz, * FROM unnest(?::text[], ?::text[], ?::text[])""";
-
-    // The province-days whose dossier rollups must be recomputed (by the KPI module's refresher).
-    private static final String MARK_CHANGED = """
-            INSERT INTO rollup_dirty (province, day)
-            SELECT * FROM unnest(?::text[], ?::date[])""";
 
     // The past days whose end-of-day open-dossier counts must be recomputed.
     private static final String MARK_OPEN_CHANGED = """
@@ -108,12 +104,16 @@ public class TelemetryStore {
     @Transactional
     public WriteResult write(List<TelemetryEvent> events, List<Rejection> rejections) {
         Instant now = clock.instant();
+        if (events.stream().anyMatch(e -> e.kind() == TelemetryKind.DOSSIER)) {
+            // first, so that a writer waiting here (while marked days are recomputed) holds no row another one needs
+            jdbc.queryForObject("SELECT pg_advisory_xact_lock_shared(?)::text", String.class, RollupCounts.WRITE_LOCK);
+        }
         List<TelemetryEvent> fresh = claimNewIds(events);
         Map<TelemetryKind, List<TelemetryEvent>> byKind = new EnumMap<>(TelemetryKind.class);
         fresh.forEach(e -> byKind.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e));
-        Set<ProvinceDay> changedDays = new TreeSet<>();
+        RollupDeltas rollups = new RollupDeltas();
         Set<ProvinceDay> changedDayEnds = new TreeSet<>();
-        dossiers.write(ofKind(byKind, TelemetryKind.DOSSIER, DossierEvent.class), Ict.dateOf(now), changedDays,
+        dossiers.write(ofKind(byKind, TelemetryKind.DOSSIER, DossierEvent.class), Ict.dateOf(now), rollups,
                 changedDayEnds);
         List<ProbeEvent> probes = ofKind(byKind, TelemetryKind.PROBE, ProbeEvent.class);
         List<SyncEvent> syncs = ofKind(byKind, TelemetryKind.SYNC, SyncEvent.class);
@@ -128,7 +128,7 @@ public class TelemetryStore {
         }
         // Rows that every batch touches (today's, each province's) come last and in key order: concurrent writers
         // then overlap on everything above and wait for each other only here, and never deadlock.
-        markChanged(MARK_CHANGED, changedDays);
+        rollups.write(jdbc);
         markChanged(MARK_OPEN_CHANGED, changedDayEnds);
         signals.countProbes(probes);
         signals.countVneid(vneid);

@@ -1,7 +1,6 @@
 package io.iocmonitor.telemetry;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -61,7 +60,7 @@ final class EventFields {
             throw wrongType(field, "an RFC 3339 timestamp string", value);
         }
         try {
-            return OffsetDateTime.parse(value.stringValue()).toInstant();
+            return Rfc3339.parse(value.stringValue());
         } catch (DateTimeParseException e) {
             throw new InvalidTelemetryException(RejectReason.BAD_TIMESTAMP, "field \"" + field + "\": \"" + value.stringValue()
                     + "\" is not an RFC 3339 timestamp with offset (e.g. 2025-10-01T08:30:00+07:00)");
@@ -70,12 +69,9 @@ final class EventFields {
 
     <E extends Enum<E>> E requireEnum(String field, Class<E> type) {
         JsonNode value = require(field);
-        if (value.isString()) {
-            for (E constant : type.getEnumConstants()) {
-                if (WireNames.of(constant).equals(value.stringValue())) {
-                    return constant;
-                }
-            }
+        E constant = value.isString() ? WireNames.parse(type, value.stringValue()) : null;
+        if (constant != null) {
+            return constant;
         }
         String allowed = Arrays.stream(type.getEnumConstants())
                 .map(WireNames::of)
