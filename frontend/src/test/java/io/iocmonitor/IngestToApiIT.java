@@ -236,6 +236,27 @@ class IngestToApiIT {
     }
 
     @Test
+    void textWithTabsNewlinesAndBackslashesIsStoredAsSent() throws Exception {
+        // raw dossier events go in through COPY, whose text format gives these characters a meaning; a lone
+        // cancellation, so that no figure of the other tests changes
+        String dossierId = "HS\\t 2026\t/01\nb\\\\";
+        publish("01/01001", """
+                {"id":"copy-1","ts":"2025-06-20T09:00:00+07:00","dossierId":"%s","procedureCode":"1.004227",
+                 "event":"cancelled"}""".formatted(dossierId.replace("\\", "\\\\").replace("\t", "\\t")
+                .replace("\n", "\\n")));
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.queryForObject("SELECT count(*) FROM dossier_event WHERE event_id = 'copy-1'", Long.class) == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(jdbc.queryForObject("SELECT dossier_id FROM dossier_event WHERE event_id = 'copy-1'",
+                String.class)).isEqualTo(dossierId);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dossier WHERE dossier_id = ?", Long.class, dossierId))
+                .isEqualTo(1);
+    }
+
+    @Test
     void rawEventsOlderThanTheRetentionAreDeletedAndTheRestKept() {
         JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
         jdbc.update("""

@@ -37,13 +37,9 @@ import io.iocmonitor.telemetry.WireNames;
  */
 final class DossierRows {
 
-    private static final String INSERT_RAW = """
-            INSERT INTO dossier_event (event_id, ts, province, commune, dossier_id, procedure_code, event, channel,
-                                       full_process, due_at, digitized, payment, e_result, e_signed)
-            SELECT unnest(?::text[]), unnest(?::timestamptz[]), unnest(?::text[]), unnest(?::text[]),
-                   unnest(?::text[]), unnest(?::text[]), unnest(?::text[]), unnest(?::text[]), unnest(?::boolean[]),
-                   unnest(?::timestamptz[]), unnest(?::boolean[]), unnest(?::text[]), unnest(?::boolean[]),
-                   unnest(?::boolean[])""";
+    private static final String COPY_RAW = """
+            COPY dossier_event (event_id, ts, province, commune, dossier_id, procedure_code, event, channel,
+                                full_process, due_at, digitized, payment, e_result, e_signed) FROM STDIN""";
 
     // The received step's columns, then the completed step's: each step's columns change together, when its event
     // is the dossier's earliest of that step so far.
@@ -104,13 +100,13 @@ final class DossierRows {
         if (events.isEmpty()) {
             return;
         }
-        jdbc.update(INSERT_RAW, text(events, DossierEvent::id), times(events, DossierEvent::ts),
-                text(events, DossierEvent::province), text(events, DossierEvent::commune),
-                text(events, DossierEvent::dossierId), text(events, DossierEvent::procedureCode),
-                wire(events, DossierEvent::step), wire(events, DossierEvent::channel),
-                booleans(events, DossierEvent::fullProcess), times(events, DossierEvent::dueAt),
-                booleans(events, DossierEvent::digitized), wire(events, DossierEvent::payment),
-                booleans(events, DossierEvent::eResult), booleans(events, DossierEvent::eSigned));
+        CopyRows raw = new CopyRows();
+        for (DossierEvent e : events) {
+            raw.text(e.id()).time(e.ts()).text(e.province()).text(e.commune()).text(e.dossierId())
+                    .text(e.procedureCode()).wire(e.step()).wire(e.channel()).bool(e.fullProcess()).time(e.dueAt())
+                    .bool(e.digitized()).wire(e.payment()).bool(e.eResult()).bool(e.eSigned()).end();
+        }
+        raw.copy(jdbc, COPY_RAW);
         List<Steps> merged = stepsPerDossier(events);
         jdbc.query(MERGE, rs -> {
             String province = rs.getString("province");
