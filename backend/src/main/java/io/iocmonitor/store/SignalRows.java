@@ -1,10 +1,8 @@
 package io.iocmonitor.store;
 
-import static io.iocmonitor.store.ArrayColumns.booleans;
 import static io.iocmonitor.store.ArrayColumns.longs;
 import static io.iocmonitor.store.ArrayColumns.text;
 import static io.iocmonitor.store.ArrayColumns.times;
-import static io.iocmonitor.store.ArrayColumns.wire;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,21 +21,16 @@ import io.iocmonitor.telemetry.VneidEvent;
 import io.iocmonitor.telemetry.VneidResult;
 
 /**
- * Raw rows of the VNeID, probe, sync and heartbeat kinds, appended as received; the latest sync states and the daily
- * probe counts beside them.
+ * Raw rows of the VNeID, probe, sync and heartbeat kinds, appended as received (through COPY, like raw dossier
+ * events); the latest sync states and the daily probe counts beside them.
  */
 final class SignalRows {
 
-    private static final String INSERT_VNEID = """
-            INSERT INTO vneid_event (event_id, ts, province, commune, result, latency_ms, error_code)
-            SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::bigint[],
-                                 ?::text[])""";
+    private static final String COPY_VNEID =
+            "COPY vneid_event (event_id, ts, province, commune, result, latency_ms, error_code) FROM STDIN";
 
-    private static final String INSERT_PROBE = """
-            INSERT INTO probe_event (event_id, ts, province, commune, target, target_type, method, up, latency_ms,
-                                     signal_dbm)
-            SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                 ?::boolean[], ?::bigint[], ?::bigint[])""";
+    private static final String COPY_PROBE = "COPY probe_event (event_id, ts, province, commune, target, target_type,"
+            + " method, up, latency_ms, signal_dbm) FROM STDIN";
 
     // Which targets' outages to recompute, and from when: see V22__probe_outages.sql. Append-only, so concurrent
     // writers never wait for each other here.
@@ -47,16 +40,11 @@ final class SignalRows {
             FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[]) AS p(province, commune, target, ts)
             GROUP BY 1, 2, 3""";
 
-    private static final String INSERT_SYNC = """
-            INSERT INTO sync_event (event_id, ts, province, commune, system, pending, failed, lag_seconds)
-            SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::bigint[],
-                                 ?::bigint[], ?::bigint[])""";
+    private static final String COPY_SYNC = "COPY sync_event (event_id, ts, province, commune, system, pending, failed,"
+            + " lag_seconds) FROM STDIN";
 
-    private static final String INSERT_HEARTBEAT = """
-            INSERT INTO heartbeat_event (event_id, ts, province, commune, collector, version, status, queue_depth,
-                                         dropped)
-            SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                 ?::text[], ?::bigint[], ?::bigint[])""";
+    private static final String COPY_HEARTBEAT = "COPY heartbeat_event (event_id, ts, province, commune, collector,"
+            + " version, status, queue_depth, dropped) FROM STDIN";
 
     // The newest sync state per system; rows in key order so that concurrent writers lock them alike.
     private static final String UPSERT_SYNC_STATUS = """
@@ -110,10 +98,10 @@ final class SignalRows {
 
     void writeVneid(List<VneidEvent> events) {
         if (!events.isEmpty()) {
-            jdbc.update(INSERT_VNEID, text(events, VneidEvent::id), times(events, VneidEvent::ts),
-                    text(events, VneidEvent::province), text(events, VneidEvent::commune),
-                    wire(events, VneidEvent::result), longs(events, VneidEvent::latencyMs),
-                    text(events, VneidEvent::errorCode));
+            CopyRows rows = new CopyRows();
+            events.forEach(e -> rows.text(e.id()).time(e.ts()).text(e.province()).text(e.commune()).wire(e.result())
+                    .number(e.latencyMs()).text(e.errorCode()).end());
+            rows.copy(jdbc, COPY_VNEID);
         }
     }
 
@@ -162,11 +150,11 @@ final class SignalRows {
 
     void writeProbes(List<ProbeEvent> events) {
         if (!events.isEmpty()) {
-            jdbc.update(INSERT_PROBE, text(events, ProbeEvent::id), times(events, ProbeEvent::ts),
-                    text(events, ProbeEvent::province), text(events, ProbeEvent::commune),
-                    text(events, ProbeEvent::target), wire(events, ProbeEvent::targetType),
-                    wire(events, ProbeEvent::method), booleans(events, ProbeEvent::up),
-                    longs(events, ProbeEvent::latencyMs), longs(events, ProbeEvent::signalDbm));
+            CopyRows rows = new CopyRows();
+            events.forEach(e -> rows.text(e.id()).time(e.ts()).text(e.province()).text(e.commune()).text(e.target())
+                    .wire(e.targetType()).wire(e.method()).bool(e.up()).number(e.latencyMs()).number(e.signalDbm())
+                    .end());
+            rows.copy(jdbc, COPY_PROBE);
             jdbc.update(MARK_PROBE_OUTAGES, text(events, ProbeEvent::province), text(events, ProbeEvent::commune),
                     text(events, ProbeEvent::target), times(events, ProbeEvent::ts));
         }
@@ -191,10 +179,10 @@ final class SignalRows {
 
     void writeSync(List<SyncEvent> events) {
         if (!events.isEmpty()) {
-            jdbc.update(INSERT_SYNC, text(events, SyncEvent::id), times(events, SyncEvent::ts),
-                    text(events, SyncEvent::province), text(events, SyncEvent::commune),
-                    text(events, SyncEvent::system), longs(events, SyncEvent::pending),
-                    longs(events, SyncEvent::failed), longs(events, SyncEvent::lagSeconds));
+            CopyRows rows = new CopyRows();
+            events.forEach(e -> rows.text(e.id()).time(e.ts()).text(e.province()).text(e.commune()).text(e.system())
+                    .number(e.pending()).number(e.failed()).number(e.lagSeconds()).end());
+            rows.copy(jdbc, COPY_SYNC);
         }
     }
 
@@ -211,11 +199,11 @@ final class SignalRows {
 
     void writeHeartbeats(List<HeartbeatEvent> events) {
         if (!events.isEmpty()) {
-            jdbc.update(INSERT_HEARTBEAT, text(events, HeartbeatEvent::id), times(events, HeartbeatEvent::ts),
-                    text(events, HeartbeatEvent::province), text(events, HeartbeatEvent::commune),
-                    text(events, HeartbeatEvent::collector), text(events, HeartbeatEvent::version),
-                    wire(events, HeartbeatEvent::status), longs(events, HeartbeatEvent::queueDepth),
-                    longs(events, HeartbeatEvent::dropped));
+            CopyRows rows = new CopyRows();
+            events.forEach(e -> rows.text(e.id()).time(e.ts()).text(e.province()).text(e.commune())
+                    .text(e.collector()).text(e.version()).wire(e.status()).number(e.queueDepth())
+                    .number(e.dropped()).end());
+            rows.copy(jdbc, COPY_HEARTBEAT);
         }
     }
 }
