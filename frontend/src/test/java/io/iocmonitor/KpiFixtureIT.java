@@ -1,6 +1,7 @@
 package io.iocmonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -305,12 +306,21 @@ class KpiFixtureIT {
 
         Map<String, List<Map<String, Object>>> kept = rollupTables(jdbc);
         assertThat(kept.get("dossier_day_commune")).anyMatch(row -> row.get("province").equals(province));
+        // every day a dossier falls on now, and every day ingestion left a row for (a row a dossier left must go)
         jdbc.update("""
                 INSERT INTO rollup_dirty (province, day)
-                SELECT DISTINCT province, (ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
-                FROM dossier, unnest(ARRAY[received_ts, completed_ts]) AS ts WHERE ts IS NOT NULL""");
+                SELECT province, (ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+                FROM dossier, unnest(ARRAY[received_ts, completed_ts]) AS ts WHERE ts IS NOT NULL
+                UNION SELECT province, day FROM dossier_day_commune
+                UNION SELECT province, day FROM dossier_day_procedure
+                UNION SELECT province, day FROM dossier_day_province""");
         app.awaitStoredAndRolledUp(FIXTURE_EVENTS + LATE_EVENTS + events.size());
         assertThat(rollupTables(jdbc)).isEqualTo(kept);
+        // both read channel and payment by their wire values: a bulk load cannot write others
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO dossier (province, dossier_id, commune, procedure_code, received_ts, payment)
+                VALUES (?, 'cash-1', ?, '1.004227', now(), 'cash')""", province, communes.get(0)))
+                .hasMessageContaining("dossier_payment_wire");
     }
 
     private static final Instant JULY = Instant.parse("2026-06-30T17:00:00Z");

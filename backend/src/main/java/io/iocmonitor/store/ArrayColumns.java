@@ -31,8 +31,9 @@ final class ArrayColumns {
     }
 
     /**
-     * An instant as ISO 8601 in UTC, with nine decimals when it has any: what {@link Instant#toString()} writes, by
-     * arithmetic instead of a {@code DateTimeFormatter}, which took a tenth of the writer's time.
+     * An instant as ISO 8601 in UTC, with nine decimals when it has any ({@link Instant#toString()} writes three, six
+     * or nine; PostgreSQL reads both alike), by arithmetic instead of a {@code DateTimeFormatter}, which took a tenth
+     * of the writer's time.
      */
     static String iso(Instant t) {
         LocalDateTime utc = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);

@@ -40,7 +40,7 @@ import io.iocmonitor.telemetry.VneidEvent;
  * Stores a batch of validated events and dead letters in one transaction. An event id seen before is skipped
  * whole; a new event is kept raw, a dossier event is merged into its dossier and the dossier rollups follow the
  * merge, and each site's newest activity is remembered, as is the tally of valid and rejected events per province.
- * Each table gets one multi-row statement per batch.
+ * Each table gets one statement per batch: {@code COPY} for raw events, multi-row statements for the rest.
  */
 @Repository
 public class TelemetryStore {

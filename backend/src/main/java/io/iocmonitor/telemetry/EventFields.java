@@ -32,7 +32,7 @@ final class EventFields {
             throw new InvalidTelemetryException(RejectReason.BAD_VALUE,
                     "field \"" + field + "\": length " + s.length() + " is outside 1–" + maxLength);
         }
-        return s;
+        return storable(field, s);
     }
 
     @Nullable String optionalString(String field) {
@@ -43,7 +43,16 @@ final class EventFields {
         if (!value.isString()) {
             throw wrongType(field, "a string", value);
         }
-        return value.stringValue();
+        return storable(field, value.stringValue());
+    }
+
+    // PostgreSQL text cannot hold NUL: such an event would fail its whole batch's transaction again and again.
+    private static String storable(String field, String s) {
+        if (s.indexOf('\u0000') >= 0) {
+            throw new InvalidTelemetryException(RejectReason.BAD_VALUE,
+                    "field \"" + field + "\": contains a NUL character (\\u0000), which cannot be stored");
+        }
+        return s;
     }
 
     boolean requireBoolean(String field) {

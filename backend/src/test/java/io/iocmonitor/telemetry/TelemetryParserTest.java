@@ -158,6 +158,15 @@ class TelemetryParserTest {
     }
 
     @Test
+    void aNulCharacterIsRejectedSinceNoTextColumnCanHoldIt() {
+        assertThat(onlyReason(TOPIC, received("a\\u0000b")))
+                .isEqualTo("field \"id\": contains a NUL character (\\u0000), which cannot be stored");
+        assertThat(onlyReason("ioc/v1/01/-/vneid", """
+                {"id":"v1","ts":"2025-10-15T08:30:00+07:00","result":"fail","latencyMs":5,"errorCode":"E\\u0000"}"""))
+                .isEqualTo("field \"errorCode\": contains a NUL character (\\u0000), which cannot be stored");
+    }
+
+    @Test
     void vneidAttemptIsParsed() {
         ParsedMessage parsed = parse("ioc/v1/01/-/vneid", """
                 {"id":"v1","ts":"2025-10-15T08:30:00+07:00","result":"timeout","latencyMs":5000,"errorCode":"E42"}""");
