@@ -129,7 +129,7 @@ public class TelemetryStore {
         // Rows that every batch touches (today's, each province's) come last and in key order: concurrent writers
         // then overlap on everything above and wait for each other only here, and never deadlock.
         rollups.write(jdbc);
-        markChanged(MARK_OPEN_CHANGED, changedDayEnds);
+        markDayEndsChanged(changedDayEnds);
         signals.countProbes(probes);
         signals.countVneid(vneid);
         signals.updateSyncStatus(syncs);
@@ -138,10 +138,10 @@ public class TelemetryStore {
         return new WriteResult(fresh, duplicatesByKind(events, fresh), rejections.size());
     }
 
-    private void markChanged(String sql, Set<ProvinceDay> days) {
+    private void markDayEndsChanged(Set<ProvinceDay> days) {
         if (!days.isEmpty()) {
             List<ProvinceDay> rows = new ArrayList<>(days);
-            jdbc.update(sql, text(rows, ProvinceDay::province), text(rows, d -> d.day().toString()));
+            jdbc.update(MARK_OPEN_CHANGED, text(rows, ProvinceDay::province), text(rows, d -> d.day().toString()));
         }
     }
 
